@@ -1,0 +1,92 @@
+using ProvisionRisk.Cli.Commands;
+
+namespace ProvisionRisk.Cli;
+
+/// <summary>Dispatches a command and turns failures into one-line messages and exit codes (0 success, 1 bad input, 2 wrong usage).</summary>
+public static class CommandLine
+{
+    /// <summary>The usage text.</summary>
+    public const string Usage = """
+        usage: provisionrisk <command> [options]
+
+          score INPUT... [--model FILE] [--format table|jsonl|json|csv] [--out FILE]
+                         [--threshold LABEL=P]... [--input-format csv|jsonl] [--no-evidence]
+              Score provisions. INPUT is a document (.txt, .md) that is segmented, a table of
+              provisions (.csv or .jsonl with id and text), or - for standard input.
+          train --data FILE_OR_DIR... [--labels a,b] [--exclude-source ID]... [--seed N]
+                [--out FILE] [--format table|json] [--pipeline stacked|linear|fasttree-all] [--cv | --no-cv]
+              Cross-validate by instrument, train on all data and write a model bundle atomically.
+              --cv only reports the cross-validation; --no-cv skips it.
+          evaluate --data FILE... [--model FILE] [--format table|json]
+              Precision, recall, F1, ROC-AUC, Brier and calibration error per label.
+          info [--model FILE] [--format text|json|md] [--out FILE]
+              The model card: labels, thresholds, metrics, training-data hash, versions.
+          template INPUT... [--out FILE]
+              Segmented provisions in the training CSV format, with empty labels, for labelling.
+
+        Without --model the default model shipped with ProvisionRisk is used.
+        Exit codes: 0 success, 1 bad input (other inputs are still processed), 2 wrong usage.
+        """;
+
+    /// <summary>Runs the tool.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var rest = args[1..];
+            return args[0] switch
+            {
+                "score" => ScoreCommand.Run(rest, stdin, stderr),
+                "train" => TrainCommand.Run(rest, stdout, stderr, cancellation.Token),
+                "evaluate" => EvaluateCommand.Run(rest, stdout),
+                "info" => InfoCommand.Run(rest, stdout),
+                "template" => TemplateCommand.Run(rest, stdin, stderr),
+                _ => throw new UsageException($"unknown command '{args[0]}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine("provisionrisk: " + e.Message);
+            stderr.WriteLine("Run 'provisionrisk --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        catch (InputException e)
+        {
+            stderr.WriteLine("provisionrisk: error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine("provisionrisk: error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            stderr.WriteLine("provisionrisk: error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using ProvisionRisk.Cli;
+
+return CommandLine.Run(args, Console.In, Console.Out, Console.Error);

@@ -1,0 +1,48 @@
+namespace ProvisionRisk.Documents;
+
+/// <summary>
+/// Cuts plain-text or Markdown drafts of treaties and laws into provisions (articles, sections, numbered
+/// paragraphs and sub-paragraphs, each with a stable reference) and structure (titles, preambles, parts,
+/// chapters, headings, signature blocks). Together they account for every non-whitespace character.
+/// </summary>
+public static class DocumentSegmenter
+{
+    /// <summary>Segments <paramref name="text"/>.</summary>
+    /// <param name="text">The document's text.</param>
+    /// <param name="name">The document's name, used in provision identifiers.</param>
+    /// <returns>The provisions and structure of the document.</returns>
+    public static SegmentedDocument Segment(string text, string name)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new SegmentParser(text, name).Run();
+    }
+
+    /// <summary>Reads and segments a UTF-8 text or Markdown file; the document name is the file name
+    /// without <c>.txt</c>, <c>.md</c> or <c>.partial</c>.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>The provisions and structure of the document.</returns>
+    public static SegmentedDocument SegmentFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return Segment(File.ReadAllText(path), DocumentName(path));
+    }
+
+    /// <summary>The document name for a file path: the file name without <c>.txt</c>, <c>.md</c> and <c>.partial</c>.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>For example <c>malabo-2014</c> for <c>malabo-2014.partial.txt</c>.</returns>
+    public static string DocumentName(string path)
+    {
+        var file = Path.GetFileName(path);
+        foreach (var ext in new[] { ".txt", ".md", ".markdown" })
+        {
+            if (file.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
+            {
+                file = file[..^ext.Length];
+                break;
+            }
+        }
+
+        return file.EndsWith(".partial", StringComparison.OrdinalIgnoreCase) ? file[..^8] : file;
+    }
+}

@@ -1,0 +1,203 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.ML;
+using ProvisionRisk.Features;
+using ProvisionRisk.Training;
+
+namespace ProvisionRisk.Scoring;
+
+/// <summary>
+/// The model bundle: one zip file holding the manifest, the featurizer, each label's models, the kind model and
+/// the labelled training provisions. It is read entirely in memory (nothing is extracted to disk); entries it
+/// does not know, or whose names try to leave the bundle, make it invalid.
+/// </summary>
+internal static partial class ModelBundle
+{
+    private const string ManifestEntry = "manifest.json";
+    private const string FeaturizerEntry = "featurizer.zip";
+    private const string KindEntry = "kind.zip";
+    private const string TrainingEntry = "training.csv";
+    private const long MaxEntryBytes = 512L << 20;
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    [GeneratedRegex(@"^(manifest\.json|featurizer\.zip|kind\.zip|training\.csv|labels/\d{1,3}/(linear\.bin|tree\.zip))$", RegexOptions.CultureInvariant)]
+    private static partial Regex AllowedEntry();
+
+    public static void Write(RiskModel model, Stream stream)
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        Add(zip, ManifestEntry, s => JsonSerializer.Serialize(s, model.Manifest, Json));
+        Add(zip, FeaturizerEntry, model.Featurizer.Save);
+        if (model.KindModel is not null)
+        {
+            Add(zip, KindEntry, model.KindModel.Save);
+        }
+
+        for (var i = 0; i < model.LabelModels.Count; i++)
+        {
+            var label = model.LabelModels[i];
+            if (label.Linear is not null)
+            {
+                Add(zip, $"labels/{i}/linear.bin", s => LinearModelIO.Write(label.Linear, s));
+            }
+
+            if (label.Tree is not null)
+            {
+                Add(zip, $"labels/{i}/tree.zip", label.Tree.Save);
+            }
+        }
+
+        Add(zip, TrainingEntry, s =>
+        {
+            using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            TrainingDataWriter.Write(model.TrainingData, writer);
+        });
+    }
+
+    public static RiskModel Read(Stream stream, string name)
+    {
+        Dictionary<string, byte[]> entries;
+        try
+        {
+            entries = ReadEntries(stream, name);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidModelException($"{name}: not a ProvisionRisk model (not a readable zip bundle: {e.Message})", e);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidModelException($"{name}: the model bundle cannot be read: {e.Message}", e);
+        }
+
+        if (!entries.TryGetValue(ManifestEntry, out var manifestBytes))
+        {
+            throw new InvalidModelException($"{name}: not a ProvisionRisk model (no {ManifestEntry} in the bundle)");
+        }
+
+        ModelManifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<ModelManifest>(manifestBytes, Json)
+                ?? throw new InvalidModelException($"{name}: the manifest is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidModelException($"{name}: the manifest is not valid JSON: {e.Message}", e);
+        }
+
+        if (manifest.FormatVersion > ModelManifest.CurrentFormatVersion)
+        {
+            throw new InvalidModelException(
+                $"{name}: the model has bundle format {manifest.FormatVersion}, newer than this library reads ({ModelManifest.CurrentFormatVersion}); update ProvisionRisk");
+        }
+
+        if (manifest.FormatVersion < 1 || manifest.Labels.Count == 0)
+        {
+            throw new InvalidModelException($"{name}: the manifest has format {manifest.FormatVersion} and {manifest.Labels.Count} labels; it is damaged");
+        }
+
+        try
+        {
+            var ml = new MLContext(manifest.Seed);
+            var featurizer = TextFeaturizer.Load(ml, Open(entries, FeaturizerEntry, name));
+            var labels = new List<LabelModel>();
+            var pipeline = Enum.TryParse<PipelineKind>(manifest.Pipeline, out var kind)
+                ? kind
+                : throw new InvalidModelException($"{name}: unknown pipeline '{manifest.Pipeline}' in the manifest");
+            for (var i = 0; i < manifest.Labels.Count; i++)
+            {
+                var label = manifest.Labels[i];
+                LinearModel? linear = entries.ContainsKey($"labels/{i}/linear.bin")
+                    ? LinearModelIO.Read(Open(entries, $"labels/{i}/linear.bin", name), featurizer.FeatureCount)
+                    : null;
+                TreeModel? tree = entries.ContainsKey($"labels/{i}/tree.zip")
+                    ? TreeModel.Load(ml, Open(entries, $"labels/{i}/tree.zip", name))
+                    : null;
+                var needsLinear = pipeline is PipelineKind.Linear or PipelineKind.Stacked;
+                var needsTree = pipeline is PipelineKind.Stacked or PipelineKind.FastTreeAll;
+                if ((needsLinear && linear is null) || (needsTree && tree is null))
+                {
+                    throw new InvalidModelException($"{name}: the models of label '{label}' are missing from the bundle");
+                }
+
+                if (!manifest.Calibration.TryGetValue(label, out var c) || !manifest.Thresholds.TryGetValue(label, out var threshold))
+                {
+                    throw new InvalidModelException($"{name}: the manifest has no calibration or threshold for label '{label}'");
+                }
+
+                labels.Add(new LabelModel(label, pipeline, linear, tree, new PlattScaling(c.A, c.B), threshold));
+            }
+
+            var kindModel = entries.ContainsKey(KindEntry) ? KindModel.Load(ml, Open(entries, KindEntry, name)) : null;
+            var training = entries.TryGetValue(TrainingEntry, out var csv)
+                ? LabelledDataset.Load(new MemoryStream(csv, writable: false), name + "/" + TrainingEntry, manifest.Labels)
+                : new LabelledDataset(manifest.Labels, []);
+            return new RiskModel(ml, featurizer, labels, kindModel, manifest, training);
+        }
+        catch (InvalidModelException)
+        {
+            throw;
+        }
+        catch (LabelledDataException e)
+        {
+            throw new InvalidModelException($"{name}: the training data in the bundle is damaged: {e.Message}", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or ArgumentException
+            or EndOfStreamException or IOException or NotSupportedException or KeyNotFoundException or IndexOutOfRangeException
+            or InvalidCastException or NullReferenceException or OverflowException)
+        {
+            throw new InvalidModelException($"{name}: a model inside the bundle is damaged or incompatible: {e.Message}", e);
+        }
+    }
+
+    private static Dictionary<string, byte[]> ReadEntries(Stream stream, string name)
+    {
+        var result = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        foreach (var entry in zip.Entries)
+        {
+            if (entry.FullName.EndsWith('/'))
+            {
+                continue;
+            }
+
+            if (!AllowedEntry().IsMatch(entry.FullName))
+            {
+                throw new InvalidModelException($"{name}: unexpected entry '{entry.FullName}' in the model bundle");
+            }
+
+            if (entry.Length > MaxEntryBytes)
+            {
+                throw new InvalidModelException($"{name}: entry '{entry.FullName}' is too large ({entry.Length} bytes)");
+            }
+
+            using var s = entry.Open();
+            using var copy = new MemoryStream();
+            s.CopyTo(copy);
+            result[entry.FullName] = copy.ToArray();
+        }
+
+        return result;
+    }
+
+    private static MemoryStream Open(Dictionary<string, byte[]> entries, string entry, string name) =>
+        entries.TryGetValue(entry, out var bytes)
+            ? new MemoryStream(bytes, writable: false)
+            : throw new InvalidModelException($"{name}: '{entry}' is missing from the model bundle");
+
+    private static void Add(ZipArchive zip, string name, Action<Stream> write)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using var s = entry.Open();
+        write(s);
+    }
+}

@@ -1,0 +1,50 @@
+namespace ProvisionRisk.Scoring;
+
+/// <summary>The manifest of a model bundle: what the model is, how it was trained and how well it did.</summary>
+public sealed record ModelManifest
+{
+    /// <summary>The bundle format version this library writes and reads.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>Gets the bundle format version.</summary>
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
+
+    /// <summary>Gets the label names, in model order.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>Gets each label's decision threshold on calibrated probabilities (chosen on out-of-fold predictions inside training).</summary>
+    public IReadOnlyDictionary<string, double> Thresholds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Gets each label's Platt scaling parameters (<c>p = 1 / (1 + exp(A·s + B))</c>).</summary>
+    public IReadOnlyDictionary<string, CalibrationParameters> Calibration { get; init; } = new Dictionary<string, CalibrationParameters>();
+
+    /// <summary>Gets the pipeline used for every label (<c>Stacked</c>, <c>Linear</c> or <c>FastTreeAll</c>).</summary>
+    public string Pipeline { get; init; } = string.Empty;
+
+    /// <summary>Gets the kinds the kind model can predict (empty when there is no kind model).</summary>
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+
+    /// <summary>Gets the leave-one-instrument-out metrics per label, when cross-validation ran at training time.</summary>
+    public IReadOnlyDictionary<string, Training.BinaryMetrics>? CrossValidation { get; init; }
+
+    /// <summary>Gets the SHA-256 of the training data (ids, texts and label values, in order).</summary>
+    public string TrainingDataHash { get; init; } = string.Empty;
+
+    /// <summary>Gets the number of training provisions.</summary>
+    public int TrainingRows { get; init; }
+
+    /// <summary>Gets the number of training provisions per source (instrument).</summary>
+    public IReadOnlyDictionary<string, int> Sources { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Gets the random seed used for training.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Gets the L2 regularisation of the linear model and the number of inner folds.</summary>
+    public string Settings { get; init; } = string.Empty;
+
+    /// <summary>Gets the versions of the packages that trained the model.</summary>
+    public IReadOnlyDictionary<string, string> PackageVersions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Gets when the model was trained (UTC).</summary>
+    public DateTimeOffset CreatedUtc { get; init; }
+}

@@ -1,0 +1,213 @@
+using Microsoft.ML;
+using ProvisionRisk.Documents;
+using ProvisionRisk.Features;
+using ProvisionRisk.Training;
+
+namespace ProvisionRisk.Scoring;
+
+/// <summary>
+/// A trained model that scores provisions for each of its labels (by default <c>overbreadth</c> and
+/// <c>missing_safeguards</c>) with calibrated probabilities, decisions and evidence, and predicts the kind of
+/// provision. <see cref="Default"/> is the model shipped inside the package; <see cref="Load(string)"/> reads a
+/// retrained one. A model is immutable and safe to share across threads: scoring goes through
+/// <see cref="IDataView"/> batches, never through a shared prediction engine.
+/// </summary>
+public sealed class RiskModel
+{
+    /// <summary>The name of the default model embedded in the assembly.</summary>
+    internal const string DefaultResourceName = "ProvisionRisk.default.model";
+
+    private static readonly Lazy<RiskModel> DefaultModel = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly TextFeaturizer featurizer;
+    private readonly IReadOnlyList<LabelModel> labelModels;
+    private readonly KindModel? kindModel;
+    private readonly EvidenceBuilder evidence;
+
+    internal RiskModel(MLContext ml, TextFeaturizer featurizer, IReadOnlyList<LabelModel> labelModels, KindModel? kindModel,
+        ModelManifest manifest, LabelledDataset trainingData)
+    {
+        Context = ml;
+        this.featurizer = featurizer;
+        this.labelModels = labelModels;
+        this.kindModel = kindModel;
+        Manifest = manifest;
+        TrainingData = trainingData;
+        evidence = new EvidenceBuilder(featurizer.SlotNames);
+    }
+
+    /// <summary>Gets the default model shipped inside the package (loaded once, on first use).</summary>
+    /// <exception cref="InvalidModelException">The package was built without a default model.</exception>
+    public static RiskModel Default => DefaultModel.Value;
+
+    /// <summary>Gets the model's manifest: labels, thresholds, metrics, training-data hash, seed and versions.</summary>
+    public ModelManifest Manifest { get; }
+
+    /// <summary>Gets the label names, in model order.</summary>
+    public IReadOnlyList<string> Labels => Manifest.Labels;
+
+    /// <summary>Gets the labelled provisions the model was trained on (for precedents, and to retrain on top of them).</summary>
+    public LabelledDataset TrainingData { get; }
+
+    internal MLContext Context { get; }
+
+    internal TextFeaturizer Featurizer => featurizer;
+
+    internal IReadOnlyList<LabelModel> LabelModels => labelModels;
+
+    internal KindModel? KindModel => kindModel;
+
+    /// <summary>Loads a model bundle from a file.</summary>
+    /// <param name="path">The bundle's path.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="InvalidModelException">The file is not a readable ProvisionRisk model of a supported format.</exception>
+    public static RiskModel Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Stream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidModelException($"{path}: cannot open the model file: {e.Message}", e);
+        }
+
+        using (stream)
+        {
+            return ModelBundle.Read(stream, path);
+        }
+    }
+
+    /// <summary>Loads a model bundle from a stream.</summary>
+    /// <param name="stream">The bundle's content.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="InvalidModelException">The content is not a readable ProvisionRisk model of a supported format.</exception>
+    public static RiskModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ModelBundle.Read(stream, "model stream");
+    }
+
+    /// <summary>Writes the model bundle to a file atomically: a temporary file in the same folder, then a rename,
+    /// so an existing model is replaced only by a complete one.</summary>
+    /// <param name="path">The destination.</param>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        AtomicFile.Write(path, Save);
+    }
+
+    /// <summary>Writes the model bundle to a stream.</summary>
+    /// <param name="stream">The destination; it is left open.</param>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ModelBundle.Write(this, stream);
+    }
+
+    /// <summary>Scores one provision's text.</summary>
+    /// <param name="text">The provision's text.</param>
+    /// <param name="options">Scoring options; null for the defaults.</param>
+    /// <returns>The scores.</returns>
+    public ProvisionScore Score(string text, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ScoreBatch([(text, null)], options ?? ScoringOptions.Default)[0];
+    }
+
+    /// <summary>Scores many texts, in batches.</summary>
+    /// <param name="texts">The texts.</param>
+    /// <param name="options">Scoring options; null for the defaults.</param>
+    /// <returns>The scores, in input order.</returns>
+    public IReadOnlyList<ProvisionScore> Score(IEnumerable<string> texts, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return ScoreStream(texts.Select(t => (t, (Provision?)null)), options).ToList();
+    }
+
+    /// <summary>Scores provisions, in batches.</summary>
+    /// <param name="provisions">The provisions.</param>
+    /// <param name="options">Scoring options; null for the defaults.</param>
+    /// <returns>The scores, in input order.</returns>
+    public IReadOnlyList<ProvisionScore> Score(IEnumerable<Provision> provisions, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(provisions);
+        return ScoreStream(provisions, options).ToList();
+    }
+
+    /// <summary>Scores provisions lazily, one batch at a time, so memory stays bounded by the batch size.</summary>
+    /// <param name="provisions">The provisions.</param>
+    /// <param name="options">Scoring options; null for the defaults.</param>
+    /// <returns>The scores, in input order.</returns>
+    public IEnumerable<ProvisionScore> ScoreStream(IEnumerable<Provision> provisions, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(provisions);
+        return ScoreStream(provisions.Select(p => (p.Text, (Provision?)p)), options);
+    }
+
+    /// <summary>Segments nothing: scores every provision of an already segmented document.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="options">Scoring options; null for the defaults.</param>
+    /// <returns>The scores, in document order.</returns>
+    public IReadOnlyList<ProvisionScore> Score(SegmentedDocument document, ScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Score(document.Provisions, options);
+    }
+
+    /// <summary>Calibrated probabilities of one label for a batch (no evidence, no kind).</summary>
+    internal double[] Probabilities(string label, IReadOnlyList<string> texts)
+    {
+        var model = labelModels.First(m => m.Label == label);
+        return model.Probabilities(featurizer.Transform(texts));
+    }
+
+    private static RiskModel LoadDefault()
+    {
+        using var stream = typeof(RiskModel).Assembly.GetManifestResourceStream(DefaultResourceName)
+            ?? throw new InvalidModelException("This build of ProvisionRisk has no default model embedded; load one with RiskModel.Load(path).");
+        return ModelBundle.Read(stream, "default model");
+    }
+
+    private IEnumerable<ProvisionScore> ScoreStream(IEnumerable<(string Text, Provision? Provision)> items, ScoringOptions? options)
+    {
+        options ??= ScoringOptions.Default;
+        options.Validate();
+        foreach (var chunk in items.Chunk(options.BatchSize))
+        {
+            foreach (var score in ScoreBatch(chunk, options))
+            {
+                yield return score;
+            }
+        }
+    }
+
+    private List<ProvisionScore> ScoreBatch(IReadOnlyList<(string Text, Provision? Provision)> items, ScoringOptions options)
+    {
+        var texts = items.Select(i => i.Text ?? string.Empty).ToList();
+        var rows = featurizer.Transform(texts);
+        var kinds = kindModel?.Predict(rows);
+        var probabilities = labelModels.Select(m => m.Probabilities(rows)).ToArray();
+        var result = new List<ProvisionScore>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var labels = new LabelScore[labelModels.Count];
+            for (var l = 0; l < labelModels.Count; l++)
+            {
+                var model = labelModels[l];
+                var threshold = options.Thresholds.TryGetValue(model.Label, out var t) ? t : model.Threshold;
+                var p = probabilities[l][i];
+                var why = options.IncludeEvidence && model.Linear is not null
+                    ? evidence.Explain(model.Linear, rows[i], texts[i], options.MaxEvidence)
+                    : [];
+                labels[l] = new LabelScore(model.Label, p, threshold, p >= threshold, why);
+            }
+
+            result.Add(new ProvisionScore(texts[i], items[i].Provision, kinds?[i].Kind, kinds?[i].Probability ?? 0, labels));
+        }
+
+        return result;
+    }
+}

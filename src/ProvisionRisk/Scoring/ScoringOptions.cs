@@ -1,0 +1,47 @@
+namespace ProvisionRisk.Scoring;
+
+/// <summary>Options for scoring.</summary>
+public sealed record ScoringOptions
+{
+    /// <summary>Gets the default options.</summary>
+    public static ScoringOptions Default { get; } = new();
+
+    /// <summary>Gets a value indicating whether evidence (the cues and n-grams behind each score) is computed.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool IncludeEvidence { get; init; } = true;
+
+    /// <summary>Gets the most evidence items returned per label.</summary>
+    /// <value>The default value is 6.</value>
+    public int MaxEvidence { get; init; } = 6;
+
+    /// <summary>Gets thresholds that replace the model's own, by label.</summary>
+    /// <value>The default value is an empty dictionary (use the model's thresholds).</value>
+    public IReadOnlyDictionary<string, double> Thresholds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Gets the number of provisions sent through the model in one batch.</summary>
+    /// <value>The default value is 256.</value>
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>Throws if an option is out of range.</summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public void Validate()
+    {
+        if (MaxEvidence < 0)
+        {
+            throw new ArgumentException("MaxEvidence must not be negative.", nameof(MaxEvidence));
+        }
+
+        if (BatchSize < 1)
+        {
+            throw new ArgumentException("BatchSize must be at least 1.", nameof(BatchSize));
+        }
+
+        foreach (var (label, p) in Thresholds)
+        {
+            if (!(p >= 0 && p <= 1))
+            {
+                throw new ArgumentException($"The threshold for '{label}' must be between 0 and 1.", nameof(Thresholds));
+            }
+        }
+    }
+}

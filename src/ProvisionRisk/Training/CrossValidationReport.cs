@@ -1,0 +1,29 @@
+namespace ProvisionRisk.Training;
+
+/// <summary>The result of leave-one-group-out (leave-one-instrument-out) cross-validation.</summary>
+/// <param name="Pipeline">The pipeline evaluated.</param>
+/// <param name="Labels">Per label: pooled metrics over every held-out instrument, and the metrics of each instrument.</param>
+/// <param name="Predictions">Every provision's held-out prediction.</param>
+public sealed record CrossValidationReport(
+    PipelineKind Pipeline,
+    IReadOnlyList<LabelEvaluation> Labels,
+    IReadOnlyList<HeldOutPrediction> Predictions);
+
+/// <summary>One label's cross-validated quality.</summary>
+/// <param name="Label">The label.</param>
+/// <param name="Pooled">Metrics over all held-out predictions (each judged by the threshold chosen inside its own training fold).</param>
+/// <param name="ByGroup">Metrics per held-out group (instrument).</param>
+public sealed record LabelEvaluation(string Label, BinaryMetrics Pooled, IReadOnlyDictionary<string, BinaryMetrics> ByGroup);
+
+/// <summary>A held-out prediction: the provision, its group, and per label the probability, the fold's threshold and the truth.</summary>
+/// <param name="Id">The provision's id.</param>
+/// <param name="Group">The held-out group.</param>
+/// <param name="Probabilities">Per label, the calibrated probability.</param>
+/// <param name="Thresholds">Per label, the threshold chosen inside the training fold.</param>
+/// <param name="Truth">Per label, the true label.</param>
+public sealed record HeldOutPrediction(
+    string Id,
+    string Group,
+    IReadOnlyDictionary<string, double> Probabilities,
+    IReadOnlyDictionary<string, double> Thresholds,
+    IReadOnlyDictionary<string, bool> Truth);

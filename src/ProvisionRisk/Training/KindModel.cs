@@ -1,0 +1,84 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using ProvisionRisk.Features;
+
+namespace ProvisionRisk.Training;
+
+/// <summary>A multiclass model of the provision's kind (definition, criminalisation, procedural-power, …).</summary>
+internal sealed class KindModel
+{
+    private readonly MLContext ml;
+    private readonly ITransformer transformer;
+    private readonly DataViewSchema schema;
+    private readonly int featureCount;
+
+    private KindModel(MLContext ml, ITransformer transformer, DataViewSchema schema, int featureCount)
+    {
+        this.ml = ml;
+        this.transformer = transformer;
+        this.schema = schema;
+        this.featureCount = featureCount;
+    }
+
+    public static KindModel Fit(MLContext ml, IReadOnlyList<FeaturizedRow> rows, IReadOnlyList<string> kinds, int featureCount)
+    {
+        var data = rows.Select((r, i) => new KindRow { Features = r.Features, Kind = kinds[i] }).ToList();
+        var view = ml.Data.LoadFromEnumerable(data, Definition(featureCount));
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(KindRow.Kind))
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                FeatureColumnName = nameof(KindRow.Features),
+                LabelColumnName = "Label",
+                L2Regularization = 0.1f,
+                NumberOfThreads = 1,
+                MaximumNumberOfIterations = 200,
+            }))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedKind", "PredictedLabel"));
+        return new KindModel(ml, pipeline.Fit(view), view.Schema, featureCount);
+    }
+
+    public static KindModel Load(MLContext ml, Stream stream)
+    {
+        var transformer = ml.Model.Load(stream, out var schema);
+        var size = ((VectorDataViewType)schema[nameof(KindRow.Features)].Type).Size;
+        return new KindModel(ml, transformer, schema, size);
+    }
+
+    public void Save(Stream stream) => ml.Model.Save(transformer, schema, stream);
+
+    public (string Kind, double Probability)[] Predict(IReadOnlyList<FeaturizedRow> rows)
+    {
+        var data = rows.Select(r => new KindRow { Features = r.Features, Kind = string.Empty }).ToList();
+        var view = transformer.Transform(ml.Data.LoadFromEnumerable(data, Definition(featureCount)));
+        var result = new (string, double)[rows.Count];
+        using var cursor = view.GetRowCursor([view.Schema["PredictedKind"], view.Schema["Score"]]);
+        var kindGetter = cursor.GetGetter<ReadOnlyMemory<char>>(view.Schema["PredictedKind"]);
+        var scoreGetter = cursor.GetGetter<VBuffer<float>>(view.Schema["Score"]);
+        var i = 0;
+        while (cursor.MoveNext())
+        {
+            ReadOnlyMemory<char> kind = default;
+            VBuffer<float> score = default;
+            kindGetter(ref kind);
+            scoreGetter(ref score);
+            result[i++] = (kind.ToString(), score.DenseValues().Max());
+        }
+
+        return result;
+    }
+
+    private static SchemaDefinition Definition(int count)
+    {
+        var definition = SchemaDefinition.Create(typeof(KindRow));
+        definition[nameof(KindRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, count);
+        return definition;
+    }
+
+    private sealed class KindRow
+    {
+        public VBuffer<float> Features { get; set; }
+
+        public string Kind { get; set; } = string.Empty;
+    }
+}

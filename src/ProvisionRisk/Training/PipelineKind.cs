@@ -1,0 +1,14 @@
+namespace ProvisionRisk.Training;
+
+/// <summary>How each label's model combines a linear n-gram model and FastTree.</summary>
+public enum PipelineKind
+{
+    /// <summary>FastTree on the legal cue features plus the out-of-fold score of a linear model on n-grams and cues (the default).</summary>
+    Stacked,
+
+    /// <summary>A logistic-regression model on n-grams and cues alone.</summary>
+    Linear,
+
+    /// <summary>FastTree on every feature (n-grams and cues).</summary>
+    FastTreeAll,
+}

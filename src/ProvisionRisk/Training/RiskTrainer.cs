@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using Microsoft.ML;
+using ProvisionRisk.Features;
+using ProvisionRisk.Scoring;
+
+namespace ProvisionRisk.Training;
+
+/// <summary>
+/// Trains risk models from labelled provisions and evaluates them by leave-one-instrument-out cross-validation.
+/// Every label gets its own model on shared features; calibration and thresholds are chosen on out-of-fold
+/// predictions inside the training data only. The same data and seed give the same model and metrics.
+/// </summary>
+public static class RiskTrainer
+{
+    /// <summary>Trains a model on all of <paramref name="data"/>.</summary>
+    /// <param name="data">The labelled provisions.</param>
+    /// <param name="options">Training options; null for the defaults.</param>
+    /// <param name="crossValidation">Cross-validation results to record in the manifest, if already computed.</param>
+    /// <param name="cancellationToken">Cancels training between steps.</param>
+    /// <returns>The trained model.</returns>
+    /// <exception cref="ArgumentException">The data cannot train a model (a label with a single class, too few groups).</exception>
+    public static RiskModel Train(LabelledDataset data, TrainingOptions? options = null, CrossValidationReport? crossValidation = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= new TrainingOptions();
+        options.Validate();
+        Check(data);
+        var ml = new MLContext(options.Seed);
+        var (featurizer, labelModels) = Fit(ml, data.Rows, data.Labels, options, cancellationToken);
+        KindModel? kindModel = null;
+        var kinds = new List<string>();
+        if (options.TrainKindModel)
+        {
+            var withKind = data.Rows.Select((r, i) => (r.Kind, i)).Where(p => p.Kind is not null).ToList();
+            kinds = withKind.Select(p => p.Kind!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (kinds.Count >= 2)
+            {
+                var rows = featurizer.Transform(withKind.Select(p => data.Rows[p.i].Text).ToList());
+                kindModel = KindModel.Fit(ml, rows, withKind.Select(p => p.Kind!).ToList(), featurizer.FeatureCount);
+            }
+            else
+            {
+                kinds = [];
+            }
+        }
+
+        var manifest = new ModelManifest
+        {
+            Labels = data.Labels.ToList(),
+            Thresholds = labelModels.ToDictionary(m => m.Label, m => Math.Round(m.Threshold, 6)),
+            Calibration = labelModels.ToDictionary(m => m.Label, m => new CalibrationParameters(m.Calibration.A, m.Calibration.B)),
+            Pipeline = options.Pipeline.ToString(),
+            Kinds = kinds,
+            CrossValidation = crossValidation?.Labels.ToDictionary(l => l.Label, l => l.Pooled),
+            TrainingDataHash = TrainingDataWriter.Hash(data),
+            TrainingRows = data.Rows.Count,
+            Sources = data.Rows.GroupBy(r => r.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count()),
+            Seed = options.Seed,
+            Settings = $"l2={options.L2}; innerFolds={options.InnerFolds}",
+            PackageVersions = PackageVersions(),
+            CreatedUtc = DateTimeOffset.UtcNow,
+        };
+        return new RiskModel(ml, featurizer, labelModels, kindModel, manifest, data);
+    }
+
+    /// <summary>
+    /// Leave-one-group-out cross-validation: for each group (instrument, or the <c>group</c> column), trains on all
+    /// other groups, with calibration and thresholds chosen inside that training fold, and predicts the held-out group.
+    /// Folds run in parallel; results do not depend on the order in which they finish.
+    /// </summary>
+    /// <param name="data">The labelled provisions (at least three groups).</param>
+    /// <param name="options">Training options; null for the defaults.</param>
+    /// <param name="progress">Receives a line per finished fold.</param>
+    /// <param name="cancellationToken">Cancels between folds.</param>
+    /// <returns>The report.</returns>
+    public static CrossValidationReport CrossValidate(LabelledDataset data, TrainingOptions? options = null,
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= new TrainingOptions();
+        options.Validate();
+        Check(data);
+        var groups = data.Groups.Order(StringComparer.Ordinal).ToList();
+        if (groups.Count < 3)
+        {
+            throw new ArgumentException($"Cross-validation by instrument needs at least 3 groups; the data has {groups.Count}.", nameof(data));
+        }
+
+        var results = new ConcurrentDictionary<string, List<HeldOutPrediction>>(StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        Parallel.ForEach(groups, parallel, group =>
+        {
+            var train = data.Rows.Where(r => r.Group != group).ToList();
+            var test = data.Rows.Where(r => r.Group == group).ToList();
+            var usable = data.Labels.All(l => train.Any(r => r.IsPositive(l)) && train.Any(r => !r.IsPositive(l)));
+            if (!usable)
+            {
+                progress?.Report($"{group}: skipped (a label has a single class without it)");
+                return;
+            }
+
+            var ml = new MLContext(options.Seed);
+            var (featurizer, models) = Fit(ml, train, data.Labels, options, cancellationToken);
+            var rows = featurizer.Transform(test.Select(r => r.Text).ToList());
+            var probabilities = models.Select(m => m.Probabilities(rows)).ToArray();
+            var predictions = test.Select((r, i) => new HeldOutPrediction(
+                r.Id,
+                group,
+                models.Select((m, l) => (m.Label, P: probabilities[l][i])).ToDictionary(x => x.Label, x => x.P),
+                models.ToDictionary(m => m.Label, m => m.Threshold),
+                data.Labels.ToDictionary(l => l, r.IsPositive))).ToList();
+            results[group] = predictions;
+            progress?.Report($"{group}: {test.Count} provisions held out");
+        });
+
+        var all = groups.Where(results.ContainsKey).SelectMany(g => results[g]).ToList();
+        var evaluations = data.Labels.Select(label =>
+        {
+            var pooled = Metrics(all, label);
+            var byGroup = all.GroupBy(p => p.Group, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => Metrics(g.ToList(), label), StringComparer.Ordinal);
+            return new LabelEvaluation(label, pooled, byGroup);
+        }).ToList();
+        return new CrossValidationReport(options.Pipeline, evaluations, all);
+    }
+
+    private static BinaryMetrics Metrics(IReadOnlyList<HeldOutPrediction> predictions, string label)
+    {
+        var p = predictions.Select(x => x.Probabilities[label]).ToList();
+        var y = predictions.Select(x => x.Truth[label]).ToList();
+        var decisions = predictions.Select(x => x.Probabilities[label] >= x.Thresholds[label]).ToList();
+        var meanThreshold = predictions.Count == 0 ? double.NaN : predictions.Average(x => x.Thresholds[label]);
+        return BinaryMetrics.Compute(p, y, decisions, meanThreshold);
+    }
+
+    private static (TextFeaturizer Featurizer, List<LabelModel> Models) Fit(MLContext ml, IReadOnlyList<LabelledProvision> rows,
+        IReadOnlyList<string> labels, TrainingOptions options, CancellationToken cancellationToken)
+    {
+        var texts = rows.Select(r => r.Text).ToList();
+        var featurizer = TextFeaturizer.Fit(ml, texts);
+        var features = featurizer.Transform(texts);
+        var groups = rows.Select(r => r.Group).ToList();
+        var models = new List<LabelModel>();
+        foreach (var label in labels)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var y = rows.Select(r => r.IsPositive(label)).ToList();
+            models.Add(LabelModel.Train(ml, label, features, y, groups, options, featurizer.FeatureCount));
+        }
+
+        return (featurizer, models);
+    }
+
+    private static void Check(LabelledDataset data)
+    {
+        if (data.Rows.Count < 10)
+        {
+            throw new ArgumentException($"Training needs at least 10 labelled provisions; the data has {data.Rows.Count}.", nameof(data));
+        }
+
+        foreach (var label in data.Labels)
+        {
+            var positives = data.Rows.Count(r => r.IsPositive(label));
+            if (positives == 0 || positives == data.Rows.Count)
+            {
+                throw new ArgumentException($"Label '{label}' has only {(positives == 0 ? "negative" : "positive")} values; a model needs both.", nameof(data));
+            }
+        }
+    }
+
+    private static Dictionary<string, string> PackageVersions()
+    {
+        static string Of(Type t) => t.Assembly.GetName().Version?.ToString() ?? "unknown";
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ProvisionRisk"] = Of(typeof(RiskTrainer)),
+            ["Microsoft.ML"] = Of(typeof(MLContext)),
+            ["Microsoft.ML.FastTree"] = Of(typeof(Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer)),
+            ["CsvHelper"] = Of(typeof(CsvHelper.CsvReader)),
+            [".NET"] = Environment.Version.ToString(),
+        };
+    }
+}

@@ -1,0 +1,46 @@
+namespace ProvisionRisk.Training;
+
+/// <summary>Options for training a risk model. Validated when training starts.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Gets the random seed; the same data and seed give the same model and metrics.</summary>
+    /// <value>The default value is 1.</value>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Gets how each label's model combines the linear model and FastTree.</summary>
+    /// <value>The default value is <see cref="PipelineKind.Stacked"/>.</value>
+    public PipelineKind Pipeline { get; init; } = PipelineKind.Stacked;
+
+    /// <summary>Gets the number of instrument-grouped folds used inside training to calibrate probabilities,
+    /// choose thresholds and (for <see cref="PipelineKind.Stacked"/>) produce out-of-fold linear scores.</summary>
+    /// <value>The default value is 5.</value>
+    public int InnerFolds { get; init; } = 5;
+
+    /// <summary>Gets the L2 regularisation of the linear model.</summary>
+    /// <value>The default value is 0.1.</value>
+    public float L2 { get; init; } = 0.1f;
+
+    /// <summary>Gets a value indicating whether a model for the provision's kind is trained (when the data has a <c>kind</c> column).</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool TrainKindModel { get; init; } = true;
+
+    /// <summary>Throws if an option is out of range.</summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public void Validate()
+    {
+        if (InnerFolds < 2)
+        {
+            throw new ArgumentException("InnerFolds must be at least 2.", nameof(InnerFolds));
+        }
+
+        if (!(L2 >= 0) || float.IsInfinity(L2))
+        {
+            throw new ArgumentException("L2 must be a non-negative number.", nameof(L2));
+        }
+
+        if (!Enum.IsDefined(Pipeline))
+        {
+            throw new ArgumentException($"Unknown pipeline {Pipeline}.", nameof(Pipeline));
+        }
+    }
+}
