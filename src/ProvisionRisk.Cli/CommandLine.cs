@@ -55,11 +55,11 @@ public static class CommandLine
             var rest = args[1..];
             return args[0] switch
             {
-                "score" => ScoreCommand.Run(rest, stdin, stderr),
+                "score" => ScoreCommand.Run(rest, stdin, stdout, stderr),
                 "train" => TrainCommand.Run(rest, stdout, stderr, cancellation.Token),
                 "evaluate" => EvaluateCommand.Run(rest, stdout),
                 "info" => InfoCommand.Run(rest, stdout),
-                "template" => TemplateCommand.Run(rest, stdin, stderr),
+                "template" => TemplateCommand.Run(rest, stdin, stdout, stderr),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }

@@ -10,7 +10,7 @@ internal static class InfoCommand
         var a = Arguments.Parse(args, ["model", "format", "out"], []);
         var format = a.Choice("format", "text", new Dictionary<string, string>(StringComparer.Ordinal) { ["text"] = "text", ["json"] = "json", ["md"] = "md" });
         var model = ModelOption.Load(a.One("model"));
-        Output.Write(a.One("out"), w =>
+        Output.Write(a.One("out"), stdout, w =>
         {
             switch (format)
             {

@@ -16,7 +16,7 @@ internal static class ScoreCommand
         ["csv"] = ReportFormat.Csv,
     };
 
-    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var a = Arguments.Parse(args, ["model", "format", "out", "threshold", "input-format"], ["no-evidence"]);
         if (a.Positional.Count == 0)
@@ -32,14 +32,15 @@ internal static class ScoreCommand
             throw new UsageException($"option --input-format must be csv or jsonl, not '{stdinFormat}'");
         }
 
+        var thresholds = a.All("threshold").Select(ParseThreshold).ToList();
         var model = ModelOption.Load(a.One("model"));
         var options = new ScoringOptions
         {
             IncludeEvidence = !a.Flag("no-evidence"),
-            Thresholds = Thresholds(a.All("threshold"), model),
+            Thresholds = Thresholds(thresholds, model),
         };
         var failed = false;
-        Output.Write(a.One("out"), writer =>
+        Output.Write(a.One("out"), stdout, writer =>
         {
             using var report = new ScoreReportWriter(writer, format, model.Labels);
             foreach (var input in a.Positional)
@@ -70,26 +71,30 @@ internal static class ScoreCommand
         return failed ? ExitCodes.BadInput : ExitCodes.Success;
     }
 
-    private static Dictionary<string, double> Thresholds(IReadOnlyList<string> values, RiskModel model)
+    private static (string Label, double P) ParseThreshold(string v)
+    {
+        var eq = v.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0)
+        {
+            throw new UsageException($"--threshold takes LABEL=P, not '{v}'");
+        }
+
+        if (!double.TryParse(v[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || !(p >= 0 && p <= 1))
+        {
+            throw new UsageException($"--threshold: '{v[(eq + 1)..]}' is not a probability between 0 and 1");
+        }
+
+        return (v[..eq], p);
+    }
+
+    private static Dictionary<string, double> Thresholds(IEnumerable<(string Label, double P)> values, RiskModel model)
     {
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var v in values)
+        foreach (var (label, p) in values)
         {
-            var eq = v.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                throw new UsageException($"--threshold takes LABEL=P, not '{v}'");
-            }
-
-            var label = v[..eq];
             if (!model.Labels.Contains(label))
             {
                 throw new UsageException($"--threshold: the model has no label '{label}' (labels: {string.Join(", ", model.Labels)})");
-            }
-
-            if (!double.TryParse(v[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || !(p >= 0 && p <= 1))
-            {
-                throw new UsageException($"--threshold: '{v[(eq + 1)..]}' is not a probability between 0 and 1");
             }
 
             result[label] = p;

@@ -6,7 +6,7 @@ namespace ProvisionRisk.Cli.Commands;
 /// <summary><c>template INPUT... [--out FILE]</c>: segmented provisions in the training CSV format with empty labels.</summary>
 internal static class TemplateCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var a = Arguments.Parse(args, ["out"], []);
         if (a.Positional.Count == 0)
@@ -29,7 +29,7 @@ internal static class TemplateCommand
             }
         }
 
-        Output.Write(a.One("out"), w => TrainingTemplateWriter.Write(provisions, w));
+        Output.Write(a.One("out"), stdout, w => TrainingTemplateWriter.Write(provisions, w));
         return failed ? ExitCodes.BadInput : ExitCodes.Success;
     }
 }

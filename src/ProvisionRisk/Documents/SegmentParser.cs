@@ -71,7 +71,7 @@ internal sealed partial class SegmentParser
     [GeneratedRegex(@"^\[?§+\s*(\d{1,5}[A-Za-z]{0,3}(?:-\d+)?)\.?(?=$|\s)\s*(.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex SectionSignPattern();
 
-    [GeneratedRegex(@"^\[?(?:(?:Section|SECTION|Sec\.)\s+)?(\d{1,4}[A-Z]{0,3})\.(?=\s|$)\s*(.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\[?(?:(?:Section|SECTION|Sec\.)\s+(\d{1,4}[A-Z]{0,3})\.?|(\d{1,4}[A-Z]{0,3})\.)(?=\s|$)\s*(.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex SectionNumberPattern();
 
     [GeneratedRegex(@"\b(?:any|a|every|no)\s+person\b|\bwhoever\b|\banyone\b|\bcommits? an offen[cs]e|\bguilty\b|\bcriminal offen[cs]es?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -142,7 +142,7 @@ internal sealed partial class SegmentParser
 
     private DocumentMode DetectMode()
     {
-        int articles = 0, signs = 0;
+        int articles = 0, signs = 0, sections = 0;
         foreach (var l in lines)
         {
             var t = l.Of(source);
@@ -154,9 +154,16 @@ internal sealed partial class SegmentParser
             {
                 signs++;
             }
+            else if (SectionNumberPattern().IsMatch(t))
+            {
+                sections++;
+            }
         }
 
-        return articles >= 2 ? DocumentMode.Articles : signs >= 1 ? DocumentMode.SectionSigns : DocumentMode.Sections;
+        // Numbered paragraphs ("1.") also look like section numbers, so articles win unless they are rare.
+        return articles >= 1 && articles * 10 >= sections ? DocumentMode.Articles
+            : signs >= 1 ? DocumentMode.SectionSigns
+            : DocumentMode.Sections;
     }
 
     private static bool IsPlausibleArticleHeader(string t)
@@ -314,16 +321,25 @@ internal sealed partial class SegmentParser
                 return true;
             default:
                 m = SectionNumberPattern().Match(text);
-                if (!m.Success)
+                Group numberGroup, restGroup;
+                if (m.Success)
+                {
+                    numberGroup = m.Groups[1].Success ? m.Groups[1] : m.Groups[2];
+                    restGroup = m.Groups[3];
+                }
+                else
                 {
                     m = BracketedSectionPattern().Match(text);
                     if (!m.Success || FindHeadingSeparator(m.Groups[2].Value) is not { Index: < 100 })
                     {
                         return false;
                     }
+
+                    numberGroup = m.Groups[1];
+                    restGroup = m.Groups[2];
                 }
 
-                number = m.Groups[1].Value;
+                number = numberGroup.Value;
                 var value = LeadingNumber(number);
                 var explicitSection = text.TrimStart('[').StartsWith("Sec", StringComparison.OrdinalIgnoreCase);
                 if (!explicitSection && (value < lastTopNumber || (value == lastTopNumber && !HasLetterSuffix(number))
@@ -332,7 +348,7 @@ internal sealed partial class SegmentParser
                     return false;
                 }
 
-                OpenTop("Section " + number, number, span, m.Groups[2].Index, m.Groups[2].Value);
+                OpenTop("Section " + number, number, span, restGroup.Index, restGroup.Value);
                 return true;
         }
     }
@@ -763,8 +779,19 @@ internal sealed partial class SegmentParser
     /// <summary>Items too short to state a rule of their own ("a) a computer system …; b) a storage medium").</summary>
     private bool IsFragmentList(UnitNode unit)
     {
+        if (unit.Own.Count == 0)
+        {
+            return false;
+        }
+
         var lengths = unit.Children.Select(c => AllSpans(c).Sum(s => s.End - s.Start)).ToList();
-        var lead = string.Join(' ', unit.Own.Concat(unit.Tail).Select(s => s.Of(source)));
+        var leads = new List<TextSpan>();
+        for (var u = unit; u is not null; u = u.Parent)
+        {
+            leads.AddRange(u.Own.Concat(u.Tail));
+        }
+
+        var lead = string.Join(' ', leads.Select(s => s.Of(source)));
 
         // Short items of an offence ("A person who — (a) accesses …; (b) intercepts …") are different conducts.
         return lengths.Count > 0 && lengths.Average() < FragmentLength && !OffenceLeadInPattern().IsMatch(lead);

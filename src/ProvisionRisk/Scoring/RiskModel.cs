@@ -114,7 +114,9 @@ public sealed class RiskModel
     public ProvisionScore Score(string text, ScoringOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return ScoreBatch([(text, null)], options ?? ScoringOptions.Default)[0];
+        options ??= ScoringOptions.Default;
+        options.Validate();
+        return ScoreBatch([(text, null)], options)[0];
     }
 
     /// <summary>Scores many texts, in batches.</summary>

@@ -172,7 +172,13 @@ public static class RiskTrainer
 
     private static Dictionary<string, string> PackageVersions()
     {
-        static string Of(Type t) => t.Assembly.GetName().Version?.ToString() ?? "unknown";
+        static string Of(Type t)
+        {
+            var informational = t.Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+            return informational?.Split('+')[0] ?? t.Assembly.GetName().Version?.ToString() ?? "unknown";
+        }
+
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ProvisionRisk"] = Of(typeof(RiskTrainer)),

@@ -1,0 +1,206 @@
+using System.IO.Compression;
+using System.Text;
+using ProvisionRisk.Documents;
+using ProvisionRisk.Scoring;
+using ProvisionRisk.Training;
+
+namespace ProvisionRisk.Tests.Scoring;
+
+public sealed class RiskModelTests
+{
+    private const string ContentOffence =
+        "Any person who publishes false information or an insult that causes annoyance to any other person commits an offence.";
+
+    private const string NarrowOffence =
+        "Each Party shall adopt such legislative and other measures as may be necessary to establish as criminal offences under its domestic law, when committed intentionally, the access to the whole or any part of a computer system without right.";
+
+    [Fact]
+    public void Scores_are_probabilities_with_decisions_at_the_label_thresholds()
+    {
+        var score = TinyModel.Model.Score(ContentOffence);
+        Assert.Equal(["overbreadth", "missing_safeguards"], score.Labels.Select(l => l.Label));
+        foreach (var l in score.Labels)
+        {
+            Assert.InRange(l.Probability, 0, 1);
+            Assert.InRange(l.Threshold, 0, 1);
+            Assert.Equal(l.Probability >= l.Threshold, l.Flagged);
+        }
+
+        Assert.Equal(score.Get("overbreadth").Probability, score["overbreadth"]);
+        Assert.Throws<KeyNotFoundException>(() => score["no-such-label"]);
+        Assert.NotNull(score.Kind);
+    }
+
+    [Fact]
+    public void Evidence_names_features_with_spans_inside_the_text()
+    {
+        var score = TinyModel.Model.Score(ContentOffence);
+        var evidence = score.Get("overbreadth").Evidence;
+        Assert.NotEmpty(evidence);
+        foreach (var e in evidence)
+        {
+            Assert.NotEmpty(e.Spans);
+            foreach (var s in e.Spans)
+            {
+                Assert.InRange(s.Start, 0, s.End);
+                Assert.InRange(s.End, s.Start + 1, ContentOffence.Length);
+                if (!e.Feature.StartsWith("cue:", StringComparison.Ordinal))
+                {
+                    Assert.Equal(e.Feature, ContentOffence[s.Start..s.End].ToLowerInvariant().Replace(",", string.Empty, StringComparison.Ordinal));
+                }
+            }
+        }
+
+        Assert.Empty(TinyModel.Model.Score(ContentOffence, new ScoringOptions { IncludeEvidence = false }).Get("overbreadth").Evidence);
+    }
+
+    [Fact]
+    public void Overrides_thresholds_when_asked()
+    {
+        var score = TinyModel.Model.Score(NarrowOffence, new ScoringOptions { Thresholds = new Dictionary<string, double> { ["overbreadth"] = 0 } });
+        Assert.True(score.Get("overbreadth").Flagged);
+        Assert.Equal(0, score.Get("overbreadth").Threshold);
+        Assert.Throws<ArgumentException>(() => TinyModel.Model.Score(NarrowOffence, new ScoringOptions { Thresholds = new Dictionary<string, double> { ["x"] = 2 } }));
+    }
+
+    [Fact]
+    public void Same_data_and_seed_give_the_same_model()
+    {
+        var again = RiskTrainer.Train(TinyModel.Data, TinyModel.Options);
+        var texts = TinyModel.Data.Rows.Take(40).Select(r => r.Text).ToList();
+        var a = TinyModel.Model.Score(texts);
+        var b = again.Score(texts);
+        Assert.Equal(a.Select(s => s["overbreadth"]), b.Select(s => s["overbreadth"]));
+        Assert.Equal(a.Select(s => s["missing_safeguards"]), b.Select(s => s["missing_safeguards"]));
+        Assert.Equal(TinyModel.Model.Manifest.Thresholds, again.Manifest.Thresholds);
+        Assert.Equal(TinyModel.Model.Manifest.TrainingDataHash, again.Manifest.TrainingDataHash);
+    }
+
+    [Fact]
+    public void Round_trips_through_a_bundle_file()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("m.model");
+        TinyModel.Model.Save(path);
+        var loaded = RiskModel.Load(path);
+        var texts = TinyModel.Data.Rows.Take(25).Select(r => r.Text).Append(ContentOffence).ToList();
+        Assert.Equal(TinyModel.Model.Score(texts).Select(s => s["overbreadth"]), loaded.Score(texts).Select(s => s["overbreadth"]));
+        Assert.Equal(TinyModel.Model.Score(texts).Select(s => s.Kind), loaded.Score(texts).Select(s => s.Kind));
+        Assert.Equal(TinyModel.Model.Manifest.Labels, loaded.Manifest.Labels);
+        Assert.Equal(TinyModel.Data.Rows.Count, loaded.TrainingData.Rows.Count);
+        Assert.Equal(TinyModel.Data.Rows.Select(r => r.Rationale), loaded.TrainingData.Rows.Select(r => r.Rationale));
+        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void Scores_the_same_from_many_threads_as_serially()
+    {
+        var texts = TinyModel.Data.Rows.Select(r => r.Text).Take(300).ToList();
+        var serial = TinyModel.Model.Score(texts, new ScoringOptions { BatchSize = 32 }).Select(Fingerprint).ToList();
+        var results = new List<string>[8];
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, t =>
+        {
+            results[t] = TinyModel.Model.Score(texts, new ScoringOptions { BatchSize = 7 + t }).Select(Fingerprint).ToList();
+        });
+        Assert.All(results, r => Assert.Equal(serial, r));
+
+        static string Fingerprint(ProvisionScore s) =>
+            string.Join('|', s.Labels.Select(l => $"{l.Probability:R}:{string.Join(',', l.Evidence.Select(e => e.Feature))}")) + s.Kind;
+    }
+
+    [Fact]
+    public void Scores_a_segmented_document_in_document_order()
+    {
+        var document = DocumentSegmenter.SegmentFile(Path.Combine(RepoPaths.Root, "samples", "budapest-ets185.txt"));
+        var scores = TinyModel.Model.Score(document);
+        Assert.Equal(document.Provisions.Count, scores.Count);
+        Assert.Equal(document.Provisions.Select(p => p.Ref), scores.Select(s => s.Provision!.Ref));
+    }
+
+    [Fact]
+    public void Rejects_random_bytes_and_truncated_bundles()
+    {
+        var random = new byte[4096];
+        new Random(3).NextBytes(random);
+        Assert.Contains("not a ProvisionRisk model", Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(random))).Message, StringComparison.Ordinal);
+        var bytes = Bundle();
+        var truncated = bytes[..(bytes.Length / 2)];
+        Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(truncated)));
+        Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream([])));
+    }
+
+    [Fact]
+    public void Rejects_a_bundle_of_a_newer_format()
+    {
+        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"formatVersion\": 1", "\"formatVersion\": 99", StringComparison.Ordinal));
+        var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
+        Assert.Contains("newer", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_unexpected_entries_and_paths_leaving_the_bundle()
+    {
+        foreach (var name in new[] { "../evil.txt", "/etc/evil", "labels/0/evil.zip", "extra.bin" })
+        {
+            var bytes = AddEntry(Bundle(), name);
+            var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
+            Assert.Contains("unexpected entry", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Rejects_a_bundle_whose_inner_model_is_damaged()
+    {
+        var bytes = Rewrite(Bundle(), "featurizer.zip", _ => "not a model");
+        Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
+        var missing = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"overbreadth\": {", "\"other\": {", StringComparison.Ordinal));
+        Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(missing)));
+    }
+
+    [Fact]
+    public void Reports_a_missing_file_as_an_invalid_model()
+    {
+        var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load("/nonexistent/dir/model.bin"));
+        Assert.Contains("model.bin", e.Message, StringComparison.Ordinal);
+    }
+
+    private static byte[] Bundle()
+    {
+        using var stream = new MemoryStream();
+        TinyModel.Model.Save(stream);
+        return stream.ToArray();
+    }
+
+    private static byte[] Rewrite(byte[] bundle, string entry, Func<string, string> change)
+    {
+        using var input = new ZipArchive(new MemoryStream(bundle), ZipArchiveMode.Read);
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var e in input.Entries)
+            {
+                using var s = e.Open();
+                using var copy = new MemoryStream();
+                s.CopyTo(copy);
+                var data = e.FullName == entry ? Encoding.UTF8.GetBytes(change(Encoding.UTF8.GetString(copy.ToArray()))) : copy.ToArray();
+                using var target = zip.CreateEntry(e.FullName).Open();
+                target.Write(data);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    private static byte[] AddEntry(byte[] bundle, string name)
+    {
+        var output = new MemoryStream();
+        output.Write(bundle);
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var s = zip.CreateEntry(name).Open();
+            s.Write("x"u8);
+        }
+
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,94 @@
+using ProvisionRisk.Training;
+
+namespace ProvisionRisk.Tests.Training;
+
+public sealed class MetricsAndCalibrationTests
+{
+    [Fact]
+    public void Computes_precision_recall_f1_and_auc_by_hand()
+    {
+        double[] p = [0.9, 0.8, 0.7, 0.6, 0.4, 0.2];
+        bool[] y = [true, false, true, false, true, false];
+        var m = BinaryMetrics.Compute(p, y, 0.5);
+        Assert.Equal(2.0 / 4, m.Precision, 10);
+        Assert.Equal(2.0 / 3, m.Recall, 10);
+        Assert.Equal(2 * 0.5 * (2.0 / 3) / (0.5 + (2.0 / 3)), m.F1, 10);
+        Assert.Equal(6.0 / 9, m.RocAuc, 10);
+        Assert.Equal(3, m.Positives);
+        Assert.Equal((0.01 + 0.64 + 0.09 + 0.36 + 0.36 + 0.04) / 6, m.Brier, 10);
+        Assert.True(double.IsNaN(BinaryMetrics.RocAucOf([0.1, 0.2], [true, true])));
+        Assert.Equal(0.5, BinaryMetrics.RocAucOf([0.3, 0.3], [true, false]), 10);
+    }
+
+    [Fact]
+    public void Expected_calibration_error_is_zero_for_perfectly_calibrated_bins()
+    {
+        var p = Enumerable.Repeat(0.25, 8).ToList();
+        var y = new[] { true, false, false, false, true, false, false, false };
+        Assert.Equal(0, BinaryMetrics.ExpectedCalibrationError(p, y, 10), 10);
+        Assert.Equal(0.75, BinaryMetrics.ExpectedCalibrationError([0.25, 0.25], [true, true], 10), 10);
+    }
+
+    [Fact]
+    public void Platt_scaling_maps_separable_scores_to_ordered_probabilities()
+    {
+        var scores = Enumerable.Range(0, 200).Select(i => (i - 100) / 20.0).ToList();
+        var labels = scores.Select((s, i) => s + (((i * 7) % 11) - 5) / 5.0 > 0).ToList();
+        var platt = PlattScaling.Fit(scores, labels);
+        Assert.True(platt.A < 0);
+        Assert.True(platt.Probability(-5) < 0.1);
+        Assert.True(platt.Probability(5) > 0.9);
+        Assert.InRange(platt.Probability(0), 0.3, 0.7);
+    }
+
+    [Fact]
+    public void Threshold_maximises_f1_on_the_given_predictions()
+    {
+        double[] p = [0.95, 0.9, 0.85, 0.3, 0.2, 0.1];
+        bool[] y = [true, true, true, false, false, false];
+        var t = ThresholdSelector.MaximiseF1(p, y);
+        Assert.InRange(t, 0.3, 0.85);
+        Assert.Equal(1, BinaryMetrics.Compute(p, y, t).F1, 10);
+    }
+
+    [Fact]
+    public void Group_folds_keep_each_group_whole_and_balance_sizes()
+    {
+        string[] groups = ["a", "a", "a", "b", "b", "c", "d", "d", "d", "d"];
+        var folds = GroupFolds.Assign(groups, 2);
+        foreach (var g in groups.Distinct())
+        {
+            Assert.Single(groups.Select((x, i) => (x, i)).Where(p => p.x == g).Select(p => folds[p.i]).Distinct());
+        }
+
+        Assert.Equal(5, folds.Count(f => f == 0));
+        Assert.Equal(folds, GroupFolds.Assign(groups, 2));
+    }
+
+    [Fact]
+    public void Cross_validation_holds_out_whole_instruments_with_fold_thresholds()
+    {
+        var report = RiskTrainer.CrossValidate(TinyModel.Data, TinyModel.Options with { InnerFolds = 2 });
+        Assert.Equal(TinyModel.Data.Rows.Count, report.Predictions.Count);
+        Assert.Equal(TinyModel.Sources.Order(StringComparer.Ordinal), report.Predictions.Select(p => p.Group).Distinct().Order(StringComparer.Ordinal));
+        foreach (var label in report.Labels)
+        {
+            Assert.InRange(label.Pooled.RocAuc, 0.5, 1);
+            Assert.Equal(TinyModel.Data.Rows.Count, label.Pooled.Count);
+            Assert.Equal(TinyModel.Sources.Length, label.ByGroup.Count);
+        }
+
+        // Each held-out instrument was judged by a threshold chosen without it.
+        var budapest = report.Predictions.Where(p => p.Group == "budapest-ets185").Select(p => p.Thresholds["overbreadth"]).Distinct();
+        Assert.Single(budapest);
+    }
+
+    [Fact]
+    public void Refuses_data_with_a_single_class()
+    {
+        var rows = Enumerable.Range(0, 20).Select(i => new LabelledProvision($"r{i}", "text " + i, "s", "s", null, null,
+            new Dictionary<string, string> { ["x"] = "no" }, null, null)).ToList();
+        var e = Assert.Throws<ArgumentException>(() => RiskTrainer.Train(new LabelledDataset(["x"], rows)));
+        Assert.Contains("only negative", e.Message, StringComparison.Ordinal);
+    }
+}
