@@ -41,6 +41,25 @@ public static class MetricsReportWriter
         WriteTable($"Leave-one-instrument-out cross-validation ({report.Pipeline} pipeline; thresholds chosen inside each training fold)",
             report.Labels.Select(l => (l.Label, l.Pooled)).ToList(), output);
         output.WriteLine();
+        output.WriteLine("95% intervals (bootstrap over held-out instruments):");
+        foreach (var l in report.Labels)
+        {
+            output.WriteLine($"{l.Label,-22} " + string.Join("  ", l.Intervals.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Key} {i.Value.Low:0.000}–{i.Value.High:0.000}"))));
+        }
+
+        output.WriteLine();
+        output.WriteLine("Reliability (10 bins: count, mean probability, positive rate):");
+        foreach (var l in report.Labels)
+        {
+            output.WriteLine(l.Label);
+            foreach (var b in l.Reliability)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  [{b.From:0.0}, {b.To:0.0})  {b.Count,5}  {(b.Count == 0 ? "    -" : b.MeanProbability.ToString("0.000", CultureInfo.InvariantCulture))}  {(b.Count == 0 ? "    -" : b.PositiveRate.ToString("0.000", CultureInfo.InvariantCulture))}"));
+            }
+        }
+
+        output.WriteLine();
         output.WriteLine("Per held-out instrument (F1 / ROC-AUC; n/a where the instrument has a single class):");
         var groups = report.Labels.SelectMany(l => l.ByGroup.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         output.Write($"{"instrument",-46} {"n",5}");
@@ -77,7 +96,7 @@ public static class MetricsReportWriter
         {
             evaluation = "leave-one-instrument-out",
             pipeline = report.Pipeline.ToString(),
-            labels = report.Labels.Select(l => new { label = l.Label, pooled = l.Pooled, byInstrument = l.ByGroup }),
+            labels = report.Labels.Select(l => new { label = l.Label, pooled = l.Pooled, intervals = l.Intervals, reliability = l.Reliability, byInstrument = l.ByGroup }),
         };
         output.WriteLine(JsonSerializer.Serialize(shape, Json));
     }

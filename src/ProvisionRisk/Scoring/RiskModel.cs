@@ -162,8 +162,8 @@ public sealed class RiskModel
     /// <summary>Calibrated probabilities of one label for a batch (no evidence, no kind).</summary>
     internal double[] Probabilities(string label, IReadOnlyList<string> texts)
     {
-        var model = labelModels.First(m => m.Label == label);
-        return model.Probabilities(featurizer.Transform(texts));
+        var index = labelModels.Select(m => m.Label).ToList().IndexOf(label);
+        return RiskTrainer.Probabilities(featurizer.Transform(texts), labelModels, kindModel)[index];
     }
 
     private static RiskModel LoadDefault()
@@ -191,7 +191,7 @@ public sealed class RiskModel
         var texts = items.Select(i => i.Text ?? string.Empty).ToList();
         var rows = featurizer.Transform(texts);
         var kinds = kindModel?.Predict(rows);
-        var probabilities = labelModels.Select(m => m.Probabilities(rows)).ToArray();
+        var probabilities = RiskTrainer.Probabilities(rows, labelModels, kindModel, kinds);
         var result = new List<ProvisionScore>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {

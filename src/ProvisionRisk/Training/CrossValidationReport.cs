@@ -12,8 +12,15 @@ public sealed record CrossValidationReport(
 /// <summary>One label's cross-validated quality.</summary>
 /// <param name="Label">The label.</param>
 /// <param name="Pooled">Metrics over all held-out predictions (each judged by the threshold chosen inside its own training fold).</param>
+/// <param name="Intervals">95% intervals of the pooled metrics, by a bootstrap over held-out instruments (keys: precision, recall, f1, rocAuc, prAuc, brier, ece).</param>
+/// <param name="Reliability">The reliability table: 10 equal-width probability bins with their mean probability and positive rate.</param>
 /// <param name="ByGroup">Metrics per held-out group (instrument).</param>
-public sealed record LabelEvaluation(string Label, BinaryMetrics Pooled, IReadOnlyDictionary<string, BinaryMetrics> ByGroup);
+public sealed record LabelEvaluation(
+    string Label,
+    BinaryMetrics Pooled,
+    IReadOnlyDictionary<string, MetricInterval> Intervals,
+    IReadOnlyList<ReliabilityBin> Reliability,
+    IReadOnlyDictionary<string, BinaryMetrics> ByGroup);
 
 /// <summary>A held-out prediction: the provision, its group, and per label the probability, the fold's threshold and the truth.</summary>
 /// <param name="Id">The provision's id.</param>

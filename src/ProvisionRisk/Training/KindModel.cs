@@ -25,14 +25,15 @@ internal sealed class KindModel
     {
         var data = rows.Select((r, i) => new KindRow { Features = r.Features, Kind = kinds[i] }).ToList();
         var view = ml.Data.LoadFromEnumerable(data, Definition(featureCount));
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(KindRow.Kind))
-            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(KindRow.Kind), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 FeatureColumnName = nameof(KindRow.Features),
                 LabelColumnName = "Label",
-                L2Regularization = 0.1f,
+                L2Regularization = 1e-4f,
                 NumberOfThreads = 1,
-                MaximumNumberOfIterations = 200,
+                MaximumNumberOfIterations = 30,
+                Shuffle = false,
             }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedKind", "PredictedLabel"));
         return new KindModel(ml, pipeline.Fit(view), view.Schema, featureCount);
@@ -47,11 +48,12 @@ internal sealed class KindModel
 
     public void Save(Stream stream) => ml.Model.Save(transformer, schema, stream);
 
-    public (string Kind, double Probability)[] Predict(IReadOnlyList<FeaturizedRow> rows)
+    /// <summary>The predicted kind, its probability, and the probability of every kind (kinds in ordinal order).</summary>
+    public (string Kind, double Probability, float[] All)[] Predict(IReadOnlyList<FeaturizedRow> rows)
     {
         var data = rows.Select(r => new KindRow { Features = r.Features, Kind = string.Empty }).ToList();
         var view = transformer.Transform(ml.Data.LoadFromEnumerable(data, Definition(featureCount)));
-        var result = new (string, double)[rows.Count];
+        var result = new (string, double, float[])[rows.Count];
         using var cursor = view.GetRowCursor([view.Schema["PredictedKind"], view.Schema["Score"]]);
         var kindGetter = cursor.GetGetter<ReadOnlyMemory<char>>(view.Schema["PredictedKind"]);
         var scoreGetter = cursor.GetGetter<VBuffer<float>>(view.Schema["Score"]);
@@ -62,7 +64,8 @@ internal sealed class KindModel
             VBuffer<float> score = default;
             kindGetter(ref kind);
             scoreGetter(ref score);
-            result[i++] = (kind.ToString(), score.DenseValues().Max());
+            var all = score.DenseValues().ToArray();
+            result[i++] = (kind.ToString(), all.Max(), all);
         }
 
         return result;

@@ -12,6 +12,8 @@ namespace ProvisionRisk.Training;
 /// </summary>
 public static class RiskTrainer
 {
+    private const int BootstrapResamples = 1000;
+
     /// <summary>Trains a model on all of <paramref name="data"/>.</summary>
     /// <param name="data">The labelled provisions.</param>
     /// <param name="options">Training options; null for the defaults.</param>
@@ -27,23 +29,10 @@ public static class RiskTrainer
         options.Validate();
         Check(data);
         var ml = new MLContext(options.Seed);
-        var (featurizer, labelModels) = Fit(ml, data.Rows, data.Labels, options, cancellationToken);
-        KindModel? kindModel = null;
-        var kinds = new List<string>();
-        if (options.TrainKindModel)
-        {
-            var withKind = data.Rows.Select((r, i) => (r.Kind, i)).Where(p => p.Kind is not null).ToList();
-            kinds = withKind.Select(p => p.Kind!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            if (kinds.Count >= 2)
-            {
-                var rows = featurizer.Transform(withKind.Select(p => data.Rows[p.i].Text).ToList());
-                kindModel = KindModel.Fit(ml, rows, withKind.Select(p => p.Kind!).ToList(), featurizer.FeatureCount);
-            }
-            else
-            {
-                kinds = [];
-            }
-        }
+        var (featurizer, labelModels, kindModel) = Fit(ml, data.Rows, data.Labels, options, cancellationToken);
+        var kinds = kindModel is null
+            ? []
+            : data.Rows.Where(r => r.Kind is not null).Select(r => r.Kind!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
         var manifest = new ModelManifest
         {
@@ -102,9 +91,9 @@ public static class RiskTrainer
             }
 
             var ml = new MLContext(options.Seed);
-            var (featurizer, models) = Fit(ml, train, data.Labels, options, cancellationToken);
+            var (featurizer, models, kindModel) = Fit(ml, train, data.Labels, options, cancellationToken);
             var rows = featurizer.Transform(test.Select(r => r.Text).ToList());
-            var probabilities = models.Select(m => m.Probabilities(rows)).ToArray();
+            var probabilities = Probabilities(rows, models, kindModel);
             var predictions = test.Select((r, i) => new HeldOutPrediction(
                 r.Id,
                 group,
@@ -121,7 +110,9 @@ public static class RiskTrainer
             var pooled = Metrics(all, label);
             var byGroup = all.GroupBy(p => p.Group, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => Metrics(g.ToList(), label), StringComparer.Ordinal);
-            return new LabelEvaluation(label, pooled, byGroup);
+            var intervals = Bootstrap.Intervals(all, label, BootstrapResamples, options.Seed);
+            var reliability = Bootstrap.Reliability(all.Select(p => p.Probabilities[label]).ToList(), all.Select(p => p.Truth[label]).ToList(), 10);
+            return new LabelEvaluation(label, pooled, intervals, reliability, byGroup);
         }).ToList();
         return new CrossValidationReport(options.Pipeline, evaluations, all);
     }
@@ -135,22 +126,26 @@ public static class RiskTrainer
         return BinaryMetrics.Compute(p, y, decisions, meanThreshold);
     }
 
-    private static (TextFeaturizer Featurizer, List<LabelModel> Models) Fit(MLContext ml, IReadOnlyList<LabelledProvision> rows,
+    /// <summary>Calibrated probabilities of every label for a featurized batch, [label][row].</summary>
+    internal static double[][] Probabilities(IReadOnlyList<FeaturizedRow> rows, IReadOnlyList<LabelModel> models, KindModel? kinds,
+        IReadOnlyList<(string Kind, double Probability, float[] All)>? kindPredictions = null)
+    {
+        var stacking = models.Count > 0 && models[0].Kind == PipelineKind.Stacked
+            ? StackingInputs.For(rows, models, kindPredictions ?? kinds?.Predict(rows))
+            : null;
+        return models.Select(m => m.RawScores(rows, stacking).Select(m.Calibration.Probability).ToArray()).ToArray();
+    }
+
+    private static (TextFeaturizer Featurizer, List<LabelModel> Models, KindModel? Kinds) Fit(MLContext ml, IReadOnlyList<LabelledProvision> rows,
         IReadOnlyList<string> labels, TrainingOptions options, CancellationToken cancellationToken)
     {
         var texts = rows.Select(r => r.Text).ToList();
         var featurizer = TextFeaturizer.Fit(ml, texts);
         var features = featurizer.Transform(texts);
-        var groups = rows.Select(r => r.Group).ToList();
-        var models = new List<LabelModel>();
-        foreach (var label in labels)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var y = rows.Select(r => r.IsPositive(label)).ToList();
-            models.Add(LabelModel.Train(ml, label, features, y, groups, options, featurizer.FeatureCount));
-        }
-
-        return (featurizer, models);
+        var truth = labels.Select(label => (IReadOnlyList<bool>)rows.Select(r => r.IsPositive(label)).ToList()).ToList();
+        var (models, kinds) = EnsembleTrainer.Train(ml, features, labels, truth, rows.Select(r => r.Group).ToList(),
+            rows.Select(r => r.Kind).ToList(), options, featurizer.FeatureCount, cancellationToken);
+        return (featurizer, models, kinds);
     }
 
     private static void Check(LabelledDataset data)

@@ -24,6 +24,14 @@ public sealed record TrainingOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool TrainKindModel { get; init; } = true;
 
+    /// <summary>Gets the number of trees of each FastTree model.</summary>
+    /// <value>The default value is 100.</value>
+    public int Trees { get; init; } = 100;
+
+    /// <summary>Gets the number of leaves of each tree.</summary>
+    /// <value>The default value is 8.</value>
+    public int Leaves { get; init; } = 8;
+
     /// <summary>Throws if an option is out of range.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public void Validate()
@@ -36,6 +44,11 @@ public sealed record TrainingOptions
         if (!(L2 >= 0) || float.IsInfinity(L2))
         {
             throw new ArgumentException("L2 must be a non-negative number.", nameof(L2));
+        }
+
+        if (Trees < 1 || Leaves < 2)
+        {
+            throw new ArgumentException("Trees must be at least 1 and Leaves at least 2.", nameof(Trees));
         }
 
         if (!Enum.IsDefined(Pipeline))

@@ -21,7 +21,7 @@ internal sealed class TreeModel
 
     public int FeatureCount { get; }
 
-    public static TreeModel Fit(MLContext ml, IReadOnlyList<VBuffer<float>> features, IReadOnlyList<bool> labels, int seed)
+    public static TreeModel Fit(MLContext ml, IReadOnlyList<VBuffer<float>> features, IReadOnlyList<bool> labels, int seed, int trees, int leaves)
     {
         var count = features[0].Length;
         var positives = labels.Count(l => l);
@@ -35,8 +35,8 @@ internal sealed class TreeModel
             FeatureColumnName = nameof(TreeRow.Features),
             LabelColumnName = nameof(TreeRow.Label),
             ExampleWeightColumnName = nameof(TreeRow.Weight),
-            NumberOfTrees = 100,
-            NumberOfLeaves = 8,
+            NumberOfTrees = trees,
+            NumberOfLeaves = leaves,
             MinimumExampleCountPerLeaf = 10,
             LearningRate = 0.1,
             Shrinkage = 1,

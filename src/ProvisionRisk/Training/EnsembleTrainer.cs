@@ -1,0 +1,152 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using ProvisionRisk.Features;
+
+namespace ProvisionRisk.Training;
+
+/// <summary>
+/// Trains every label's model and the kind model on shared features. Inner instrument-grouped folds give
+/// out-of-fold scores, used to train the stacked trees, to calibrate, and to choose thresholds.
+/// </summary>
+internal static class EnsembleTrainer
+{
+    public static (List<LabelModel> Labels, KindModel? Kinds) Train(MLContext ml, IReadOnlyList<FeaturizedRow> rows,
+        IReadOnlyList<string> labels, IReadOnlyList<IReadOnlyList<bool>> truth, IReadOnlyList<string> groups, IReadOnlyList<string?> kinds,
+        TrainingOptions options, int featureCount, CancellationToken cancellationToken)
+    {
+        var folds = GroupFolds.Assign(groups, options.InnerFolds);
+        var foldCount = folds.Length == 0 ? 0 : folds.Max() + 1;
+        var useKinds = options.TrainKindModel && kinds.Where(k => k is not null).Distinct().Count() >= 2;
+        KindModel? FitKinds(List<int> subset)
+        {
+            var withKind = subset.Where(i => kinds[i] is not null).ToList();
+            return withKind.Select(i => kinds[i]).Distinct().Count() >= 2
+                ? KindModel.Fit(ml, Pick(rows, withKind), withKind.Select(i => kinds[i]!).ToList(), featureCount)
+                : null;
+        }
+
+        var all = Enumerable.Range(0, rows.Count).ToList();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var finalKinds = useKinds ? FitKinds(all) : null;
+        Trace($"kind model {clock.ElapsedMilliseconds} ms");
+        var oof = labels.Select(_ => new double[rows.Count]).ToArray();
+        List<LinearModel> finalLinear = [];
+        VBuffer<float>[]? stacked = null;
+
+        if (options.Pipeline is PipelineKind.Linear or PipelineKind.Stacked)
+        {
+            var oofLinear = labels.Select(_ => new double[rows.Count]).ToArray();
+            var oofKinds = new float[rows.Count][];
+            var kindCount = finalKinds?.Predict([rows[0]])[0].All.Length ?? 0;
+            ForEachFold(folds, foldCount, (train, test) =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                for (var l = 0; l < labels.Count; l++)
+                {
+                    if (!HasBothClasses(truth[l], train))
+                    {
+                        continue;
+                    }
+
+                    var m = LinearModel.Fit(ml, Pick(rows, train), Pick(truth[l], train), featureCount, options.L2);
+                    foreach (var i in test)
+                    {
+                        oofLinear[l][i] = m.Score(rows[i].Features);
+                    }
+                }
+
+                if (finalKinds is not null && options.Pipeline == PipelineKind.Stacked)
+                {
+                    var k = FitKinds(train);
+                    var predicted = k?.Predict(Pick(rows, test));
+                    for (var t = 0; t < test.Count; t++)
+                    {
+                        // A fold whose training part lacks some kinds falls back to a uniform distribution.
+                        oofKinds[test[t]] = predicted is not null && predicted[t].All.Length == kindCount
+                            ? predicted[t].All
+                            : Enumerable.Repeat(1f / kindCount, kindCount).ToArray();
+                    }
+                }
+            });
+
+            Trace($"out-of-fold linear and kind models {clock.ElapsedMilliseconds} ms");
+            finalLinear = labels.Select((_, l) => LinearModel.Fit(ml, rows, truth[l], featureCount, options.L2)).ToList();
+            Trace($"final linear models {clock.ElapsedMilliseconds} ms");
+            if (options.Pipeline == PipelineKind.Linear)
+            {
+                oof = oofLinear;
+            }
+            else
+            {
+                stacked = rows.Select((r, i) => StackingInputs.Build(r, oofLinear.Select(s => s[i]).ToList(), finalKinds is null ? null : oofKinds[i])).ToArray();
+            }
+        }
+
+        var trees = new TreeModel?[labels.Count];
+        if (options.Pipeline is PipelineKind.Stacked or PipelineKind.FastTreeAll)
+        {
+            var inputs = stacked ?? rows.Select(r => r.Features).ToArray();
+            for (var l = 0; l < labels.Count; l++)
+            {
+                var label = l;
+                ForEachFold(folds, foldCount, (train, test) =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!HasBothClasses(truth[label], train))
+                    {
+                        return;
+                    }
+
+                    var t = TreeModel.Fit(ml, Pick(inputs, train), Pick(truth[label], train), options.Seed, options.Trees, options.Leaves);
+                    var scores = t.Score(Pick(inputs, test));
+                    for (var k = 0; k < test.Count; k++)
+                    {
+                        oof[label][test[k]] = scores[k];
+                    }
+                });
+                trees[l] = TreeModel.Fit(ml, inputs, truth[l], options.Seed, options.Trees, options.Leaves);
+            }
+        }
+
+        Trace($"trees {clock.ElapsedMilliseconds} ms");
+        var models = new List<LabelModel>();
+        for (var l = 0; l < labels.Count; l++)
+        {
+            var calibration = PlattScaling.Fit(oof[l], truth[l]);
+            var threshold = ThresholdSelector.MaximiseF1(oof[l].Select(calibration.Probability).ToList(), truth[l]);
+            models.Add(new LabelModel(labels[l], options.Pipeline, finalLinear.Count > 0 ? finalLinear[l] : null, trees[l], calibration, threshold));
+        }
+
+        return (models, finalKinds);
+    }
+
+    private static void Trace(string message)
+    {
+        if (Environment.GetEnvironmentVariable("PROVISIONRISK_TRACE") == "1")
+        {
+            Console.Error.WriteLine("trace: " + message);
+        }
+    }
+
+    private static bool HasBothClasses(IReadOnlyList<bool> y, List<int> subset) => subset.Any(i => y[i]) && subset.Any(i => !y[i]);
+
+    private static void ForEachFold(int[] folds, int foldCount, Action<List<int>, List<int>> body)
+    {
+        for (var f = 0; f < foldCount; f++)
+        {
+            var train = new List<int>();
+            var test = new List<int>();
+            for (var i = 0; i < folds.Length; i++)
+            {
+                (folds[i] == f ? test : train).Add(i);
+            }
+
+            if (train.Count > 0 && test.Count > 0)
+            {
+                body(train, test);
+            }
+        }
+    }
+
+    private static List<T> Pick<T>(IReadOnlyList<T> items, List<int> indices) => indices.Select(i => items[i]).ToList();
+}

@@ -1,0 +1,34 @@
+using Microsoft.ML.Data;
+using ProvisionRisk.Features;
+
+namespace ProvisionRisk.Training;
+
+/// <summary>
+/// The inputs of the stacked FastTree models: a provision's cue vector, every label's linear score and (when the
+/// model predicts kinds) the probability of each kind. In training the scores come from models that did not see
+/// the provision (out-of-fold); in scoring from the final models.
+/// </summary>
+internal static class StackingInputs
+{
+    public static VBuffer<float> Build(FeaturizedRow row, IReadOnlyList<double> linearScores, float[]? kindProbabilities)
+    {
+        var size = row.Cues.Length + linearScores.Count + (kindProbabilities?.Length ?? 0);
+        var values = new float[size];
+        row.Cues.CopyTo(values, 0);
+        for (var l = 0; l < linearScores.Count; l++)
+        {
+            values[row.Cues.Length + l] = (float)linearScores[l];
+        }
+
+        kindProbabilities?.CopyTo(values, row.Cues.Length + linearScores.Count);
+        return new VBuffer<float>(size, values);
+    }
+
+    /// <summary>Stacking inputs of a batch, from the final linear models and kind model.</summary>
+    public static List<VBuffer<float>> For(IReadOnlyList<FeaturizedRow> rows, IReadOnlyList<LabelModel> labels,
+        IReadOnlyList<(string Kind, double Probability, float[] All)>? kindProbabilities)
+    {
+        var linear = labels.Select(m => rows.Select(r => m.Linear!.Score(r.Features)).ToArray()).ToArray();
+        return rows.Select((r, i) => Build(r, linear.Select(l => l[i]).ToList(), kindProbabilities?[i].All)).ToList();
+    }
+}
