@@ -1,6 +1,8 @@
 namespace ProvisionRisk.Scoring;
 
-/// <summary>Platt scaling parameters: a raw score <c>s</c> maps to <c>1 / (1 + exp(A·s + B))</c>.</summary>
-/// <param name="A">The slope (negative for a score that grows with the risk).</param>
-/// <param name="B">The intercept.</param>
-public sealed record CalibrationParameters(double A, double B);
+/// <summary>A label's output layer: a raw score <c>s</c> maps to <c>1 / (1 + exp(−(Scale·s + Σ CueWeights[c]·cue[c] + Bias)))</c>,
+/// where <c>cue[c]</c> is log(1 + occurrences) of a directional legal cue; each cue weight has the sign the codebook gives it.</summary>
+/// <param name="Scale">The weight of the raw score (non-negative).</param>
+/// <param name="Bias">The intercept.</param>
+/// <param name="CueWeights">The weights of the label's directional cues, by cue name.</param>
+public sealed record CalibrationParameters(double Scale, double Bias, IReadOnlyDictionary<string, double> CueWeights);

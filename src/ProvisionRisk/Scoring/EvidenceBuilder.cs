@@ -15,15 +15,18 @@ internal sealed class EvidenceBuilder
     private readonly string?[] names;
     private readonly int cueOffset;
 
-    public EvidenceBuilder(IReadOnlyList<string> slotNames)
+    private readonly IReadOnlyList<string> featureCues;
+
+    public EvidenceBuilder(IReadOnlyList<string> slotNames, IReadOnlyList<string> featureCues)
     {
-        cueOffset = slotNames.Count - LegalCues.All.Count;
+        this.featureCues = featureCues;
+        cueOffset = slotNames.Count - featureCues.Count;
         names = new string?[slotNames.Count];
         for (var i = 0; i < slotNames.Count; i++)
         {
             if (i >= cueOffset)
             {
-                names[i] = "cue:" + LegalCues.All[i - cueOffset].Name;
+                names[i] = "cue:" + featureCues[i - cueOffset];
             }
             else if (slotNames[i].StartsWith(WordPrefix, StringComparison.Ordinal))
             {
@@ -32,11 +35,28 @@ internal sealed class EvidenceBuilder
         }
     }
 
-    public IReadOnlyList<Evidence> Explain(LinearModel model, FeaturizedRow row, string text, int max)
+    public IReadOnlyList<Evidence> Explain(LinearModel? model, OutputLayer output, FeaturizedRow row, string text, int max,
+        IReadOnlyList<string> kinds, float[]? kindProbabilities)
     {
         if (max == 0)
         {
             return [];
+        }
+
+        // The output layer's directional cues speak directly to the probability (main effect plus kind interactions).
+        var result = new List<Evidence>();
+        foreach (var group in output.CueWeights.GroupBy(w => w.Key.Split(OutputLayer.KindSeparator)[0], StringComparer.Ordinal))
+        {
+            var contribution = group.Sum(w => w.Value * OutputLayer.Input(w.Key, row.Cues, kinds, kindProbabilities));
+            if (contribution != 0)
+            {
+                result.Add(new Evidence("cue:" + group.Key, Math.Round(contribution, 4), LocateCue(group.Key, text)));
+            }
+        }
+
+        if (model is null)
+        {
+            return result.OrderByDescending(e => Math.Abs(e.Weight)).Take(max).ToList();
         }
 
         var values = row.Features.GetValues();
@@ -56,31 +76,26 @@ internal sealed class EvidenceBuilder
             }
         }
 
-        var result = new List<Evidence>();
-        foreach (var (slot, weight) in contributions.OrderByDescending(c => Math.Abs(c.Weight)).ThenBy(c => c.Slot))
+        foreach (var (slot, weight) in contributions.OrderByDescending(c => Math.Abs(c.Weight)).ThenBy(c => c.Slot).Take(max * 2))
         {
             var spans = Locate(slot, text);
-            if (spans.Count == 0)
+            if (spans.Count > 0)
             {
-                continue;
-            }
-
-            result.Add(new Evidence(names[slot]!, Math.Round(weight, 4), spans));
-            if (result.Count == max)
-            {
-                break;
+                result.Add(new Evidence(names[slot]!, Math.Round(weight, 4), spans));
             }
         }
 
-        return result;
+        return result.OrderByDescending(e => Math.Abs(e.Weight)).ThenBy(e => e.Feature, StringComparer.Ordinal).Take(max).ToList();
     }
+
+    private static List<TextRange> LocateCue(string cue, string text) =>
+        LegalCues.All[LegalCues.IndexOf(cue)].Pattern.Matches(text).Select(m => new TextRange(m.Index, m.Index + m.Length)).ToList();
 
     private List<TextRange> Locate(int slot, string text)
     {
         if (slot >= cueOffset)
         {
-            var cue = LegalCues.All[slot - cueOffset];
-            return cue.Pattern.Matches(text).Select(m => new TextRange(m.Index, m.Index + m.Length)).ToList();
+            return LocateCue(featureCues[slot - cueOffset], text);
         }
 
         var words = names[slot]!.Split(' ');

@@ -107,7 +107,7 @@ internal static partial class ModelBundle
         try
         {
             var ml = new MLContext(manifest.Seed);
-            var featurizer = TextFeaturizer.Load(ml, Open(entries, FeaturizerEntry, name));
+            var featurizer = TextFeaturizer.Load(ml, Open(entries, FeaturizerEntry, name), manifest.FeatureCues);
             var labels = new List<LabelModel>();
             var pipeline = Enum.TryParse<PipelineKind>(manifest.Pipeline, out var kind)
                 ? kind
@@ -133,10 +133,15 @@ internal static partial class ModelBundle
                     throw new InvalidModelException($"{name}: the manifest has no calibration or threshold for label '{label}'");
                 }
 
-                labels.Add(new LabelModel(label, pipeline, linear, tree, new PlattScaling(c.A, c.B), threshold));
+                if (c.CueWeights.Keys.Any(k => LegalCues.IndexOf(k.Split(OutputLayer.KindSeparator)[0]) < 0))
+                {
+                    throw new InvalidModelException($"{name}: label '{label}' uses a legal cue this version does not know");
+                }
+
+                labels.Add(new LabelModel(label, pipeline, linear, tree, new OutputLayer(c.Scale, c.Bias, c.CueWeights), threshold));
             }
 
-            var kindModel = entries.ContainsKey(KindEntry) ? KindModel.Load(ml, Open(entries, KindEntry, name)) : null;
+            var kindModel = entries.ContainsKey(KindEntry) ? KindModel.Load(ml, Open(entries, KindEntry, name), manifest.Kinds) : null;
             var training = entries.TryGetValue(TrainingEntry, out var csv)
                 ? LabelledDataset.Load(new MemoryStream(csv, writable: false), name + "/" + TrainingEntry, manifest.Labels)
                 : new LabelledDataset(manifest.Labels, []);

@@ -15,8 +15,11 @@ public sealed record ModelManifest
     /// <summary>Gets each label's decision threshold on calibrated probabilities (chosen on out-of-fold predictions inside training).</summary>
     public IReadOnlyDictionary<string, double> Thresholds { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>Gets each label's Platt scaling parameters (<c>p = 1 / (1 + exp(A·s + B))</c>).</summary>
+    /// <summary>Gets each label's output layer (calibration and directional cue weights).</summary>
     public IReadOnlyDictionary<string, CalibrationParameters> Calibration { get; init; } = new Dictionary<string, CalibrationParameters>();
+
+    /// <summary>Gets the legal cues included in the feature vector (the others are directional and reach only the output layers).</summary>
+    public IReadOnlyList<string> FeatureCues { get; init; } = [];
 
     /// <summary>Gets the pipeline used for every label (<c>Stacked</c>, <c>Linear</c> or <c>FastTreeAll</c>).</summary>
     public string Pipeline { get; init; } = string.Empty;

@@ -33,7 +33,7 @@ public sealed class RiskModel
         this.kindModel = kindModel;
         Manifest = manifest;
         TrainingData = trainingData;
-        evidence = new EvidenceBuilder(featurizer.SlotNames);
+        evidence = new EvidenceBuilder(featurizer.SlotNames, featurizer.FeatureCues);
     }
 
     /// <summary>Gets the default model shipped inside the package (loaded once, on first use).</summary>
@@ -163,7 +163,7 @@ public sealed class RiskModel
     internal double[] Probabilities(string label, IReadOnlyList<string> texts)
     {
         var index = labelModels.Select(m => m.Label).ToList().IndexOf(label);
-        return RiskTrainer.Probabilities(featurizer.Transform(texts), labelModels, kindModel)[index];
+        return RiskTrainer.Probabilities(featurizer.Transform(texts), featurizer, labelModels, kindModel)[index];
     }
 
     private static RiskModel LoadDefault()
@@ -191,7 +191,7 @@ public sealed class RiskModel
         var texts = items.Select(i => i.Text ?? string.Empty).ToList();
         var rows = featurizer.Transform(texts);
         var kinds = kindModel?.Predict(rows);
-        var probabilities = RiskTrainer.Probabilities(rows, labelModels, kindModel, kinds);
+        var probabilities = RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds);
         var result = new List<ProvisionScore>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
@@ -201,8 +201,9 @@ public sealed class RiskModel
                 var model = labelModels[l];
                 var threshold = options.Thresholds.TryGetValue(model.Label, out var t) ? t : model.Threshold;
                 var p = probabilities[l][i];
-                var why = options.IncludeEvidence && model.Linear is not null
-                    ? evidence.Explain(model.Linear, rows[i], texts[i], options.MaxEvidence)
+                var why = options.IncludeEvidence
+                    ? evidence.Explain(model.Linear, model.Output, rows[i], texts[i], options.MaxEvidence,
+                        kindModel?.Kinds ?? [], model.Kind == PipelineKind.Stacked ? kinds?[i].All : null)
                     : [];
                 labels[l] = new LabelScore(model.Label, p, threshold, p >= threshold, why);
             }

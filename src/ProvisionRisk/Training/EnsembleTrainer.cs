@@ -12,7 +12,7 @@ internal static class EnsembleTrainer
 {
     public static (List<LabelModel> Labels, KindModel? Kinds) Train(MLContext ml, IReadOnlyList<FeaturizedRow> rows,
         IReadOnlyList<string> labels, IReadOnlyList<IReadOnlyList<bool>> truth, IReadOnlyList<string> groups, IReadOnlyList<string?> kinds,
-        TrainingOptions options, int featureCount, CancellationToken cancellationToken)
+        TrainingOptions options, int featureCount, IReadOnlyList<int> treeCues, CancellationToken cancellationToken)
     {
         var folds = GroupFolds.Assign(groups, options.InnerFolds);
         var foldCount = folds.Length == 0 ? 0 : folds.Max() + 1;
@@ -32,6 +32,7 @@ internal static class EnsembleTrainer
         var oof = labels.Select(_ => new double[rows.Count]).ToArray();
         List<LinearModel> finalLinear = [];
         VBuffer<float>[]? stacked = null;
+        float[]?[]? oofKindsUsed = null;
 
         if (options.Pipeline is PipelineKind.Linear or PipelineKind.Stacked)
         {
@@ -78,7 +79,8 @@ internal static class EnsembleTrainer
             }
             else
             {
-                stacked = rows.Select((r, i) => StackingInputs.Build(r, oofLinear.Select(s => s[i]).ToList(), finalKinds is null ? null : oofKinds[i])).ToArray();
+                stacked = rows.Select((r, i) => StackingInputs.Build(r, treeCues, oofLinear.Select(s => s[i]).ToList(), finalKinds is null ? null : oofKinds[i])).ToArray();
+                oofKindsUsed = oofKinds;
             }
         }
 
@@ -97,24 +99,27 @@ internal static class EnsembleTrainer
                         return;
                     }
 
-                    var t = TreeModel.Fit(ml, Pick(inputs, train), Pick(truth[label], train), options.Seed, options.Trees, options.Leaves);
+                    var t = TreeModel.Fit(ml, Pick(inputs, train), Pick(truth[label], train), options.Seed, options.Trees, options.Leaves, options.MinimumLeafSize);
                     var scores = t.Score(Pick(inputs, test));
                     for (var k = 0; k < test.Count; k++)
                     {
                         oof[label][test[k]] = scores[k];
                     }
                 });
-                trees[l] = TreeModel.Fit(ml, inputs, truth[l], options.Seed, options.Trees, options.Leaves);
+                trees[l] = TreeModel.Fit(ml, inputs, truth[l], options.Seed, options.Trees, options.Leaves, options.MinimumLeafSize);
             }
         }
 
         Trace($"trees {clock.ElapsedMilliseconds} ms");
         var models = new List<LabelModel>();
+        var kindNames = finalKinds?.Kinds ?? [];
+        var kindInputs = stacked is not null && finalKinds is not null ? oofKindsUsed! : rows.Select(_ => (float[]?)null).ToArray();
         for (var l = 0; l < labels.Count; l++)
         {
-            var calibration = PlattScaling.Fit(oof[l], truth[l]);
-            var threshold = ThresholdSelector.MaximiseF1(oof[l].Select(calibration.Probability).ToList(), truth[l]);
-            models.Add(new LabelModel(labels[l], options.Pipeline, finalLinear.Count > 0 ? finalLinear[l] : null, trees[l], calibration, threshold));
+            var cues = rows.Select(r => r.Cues).ToList();
+            var output = OutputLayer.Fit(oof[l], cues, truth[l], CueDirections.For(labels[l]), kindNames, kindInputs);
+            var threshold = ThresholdSelector.MaximiseF1(oof[l].Select((s, i) => output.Probability(s, cues[i], kindNames, kindInputs[i])).ToList(), truth[l]);
+            models.Add(new LabelModel(labels[l], options.Pipeline, finalLinear.Count > 0 ? finalLinear[l] : null, trees[l], output, threshold));
         }
 
         return (models, finalKinds);

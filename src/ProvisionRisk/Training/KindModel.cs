@@ -13,13 +13,17 @@ internal sealed class KindModel
     private readonly DataViewSchema schema;
     private readonly int featureCount;
 
-    private KindModel(MLContext ml, ITransformer transformer, DataViewSchema schema, int featureCount)
+    private KindModel(MLContext ml, ITransformer transformer, DataViewSchema schema, int featureCount, IReadOnlyList<string> kinds)
     {
+        Kinds = kinds;
         this.ml = ml;
         this.transformer = transformer;
         this.schema = schema;
         this.featureCount = featureCount;
     }
+
+    /// <summary>Gets the kinds, in the order of the probability vectors (ordinal order of the names).</summary>
+    public IReadOnlyList<string> Kinds { get; }
 
     public static KindModel Fit(MLContext ml, IReadOnlyList<FeaturizedRow> rows, IReadOnlyList<string> kinds, int featureCount)
     {
@@ -36,14 +40,14 @@ internal sealed class KindModel
                 Shuffle = false,
             }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedKind", "PredictedLabel"));
-        return new KindModel(ml, pipeline.Fit(view), view.Schema, featureCount);
+        return new KindModel(ml, pipeline.Fit(view), view.Schema, featureCount, kinds.Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
-    public static KindModel Load(MLContext ml, Stream stream)
+    public static KindModel Load(MLContext ml, Stream stream, IReadOnlyList<string> kinds)
     {
         var transformer = ml.Model.Load(stream, out var schema);
         var size = ((VectorDataViewType)schema[nameof(KindRow.Features)].Type).Size;
-        return new KindModel(ml, transformer, schema, size);
+        return new KindModel(ml, transformer, schema, size, kinds);
     }
 
     public void Save(Stream stream) => ml.Model.Save(transformer, schema, stream);

@@ -7,7 +7,7 @@ namespace ProvisionRisk.Training;
 /// One label's model: a linear model, a FastTree model, or both stacked; Platt scaling fitted on out-of-fold
 /// scores; and a decision threshold chosen on those out-of-fold probabilities (never on data that is reported).
 /// </summary>
-internal sealed class LabelModel(string label, PipelineKind kind, LinearModel? linear, TreeModel? tree, PlattScaling calibration, double threshold)
+internal sealed class LabelModel(string label, PipelineKind kind, LinearModel? linear, TreeModel? tree, OutputLayer output, double threshold)
 {
     public string Label { get; } = label;
 
@@ -17,7 +17,8 @@ internal sealed class LabelModel(string label, PipelineKind kind, LinearModel? l
 
     public TreeModel? Tree { get; } = tree;
 
-    public PlattScaling Calibration { get; } = calibration;
+    /// <summary>Gets the output layer: calibration plus the sign-constrained directional cues.</summary>
+    public OutputLayer Output { get; } = output;
 
     public double Threshold { get; } = threshold;
 

@@ -38,7 +38,8 @@ public static class RiskTrainer
         {
             Labels = data.Labels.ToList(),
             Thresholds = labelModels.ToDictionary(m => m.Label, m => Math.Round(m.Threshold, 6)),
-            Calibration = labelModels.ToDictionary(m => m.Label, m => new CalibrationParameters(m.Calibration.A, m.Calibration.B)),
+            Calibration = labelModels.ToDictionary(m => m.Label, m => new CalibrationParameters(m.Output.Scale, m.Output.Bias, m.Output.CueWeights)),
+            FeatureCues = featurizer.FeatureCues.ToList(),
             Pipeline = options.Pipeline.ToString(),
             Kinds = kinds,
             CrossValidation = crossValidation?.Labels.ToDictionary(l => l.Label, l => l.Pooled),
@@ -93,7 +94,7 @@ public static class RiskTrainer
             var ml = new MLContext(options.Seed);
             var (featurizer, models, kindModel) = Fit(ml, train, data.Labels, options, cancellationToken);
             var rows = featurizer.Transform(test.Select(r => r.Text).ToList());
-            var probabilities = Probabilities(rows, models, kindModel);
+            var probabilities = Probabilities(rows, featurizer, models, kindModel);
             var predictions = test.Select((r, i) => new HeldOutPrediction(
                 r.Id,
                 group,
@@ -127,24 +128,29 @@ public static class RiskTrainer
     }
 
     /// <summary>Calibrated probabilities of every label for a featurized batch, [label][row].</summary>
-    internal static double[][] Probabilities(IReadOnlyList<FeaturizedRow> rows, IReadOnlyList<LabelModel> models, KindModel? kinds,
-        IReadOnlyList<(string Kind, double Probability, float[] All)>? kindPredictions = null)
+    internal static double[][] Probabilities(IReadOnlyList<FeaturizedRow> rows, TextFeaturizer featurizer, IReadOnlyList<LabelModel> models,
+        KindModel? kinds, IReadOnlyList<(string Kind, double Probability, float[] All)>? kindPredictions = null)
     {
-        var stacking = models.Count > 0 && models[0].Kind == PipelineKind.Stacked
-            ? StackingInputs.For(rows, models, kindPredictions ?? kinds?.Predict(rows))
-            : null;
-        return models.Select(m => m.RawScores(rows, stacking).Select(m.Calibration.Probability).ToArray()).ToArray();
+        var stackedPipeline = models.Count > 0 && models[0].Kind == PipelineKind.Stacked;
+        var predictedKinds = stackedPipeline ? kindPredictions ?? kinds?.Predict(rows) : null;
+        var stacking = stackedPipeline ? StackingInputs.For(rows, featurizer.CueIndices, models, predictedKinds) : null;
+        var kindNames = predictedKinds is null ? [] : kinds!.Kinds;
+        return models.Select(m => m.RawScores(rows, stacking)
+            .Select((s, i) => m.Output.Probability(s, rows[i].Cues, kindNames, predictedKinds?[i].All)).ToArray()).ToArray();
     }
 
     private static (TextFeaturizer Featurizer, List<LabelModel> Models, KindModel? Kinds) Fit(MLContext ml, IReadOnlyList<LabelledProvision> rows,
         IReadOnlyList<string> labels, TrainingOptions options, CancellationToken cancellationToken)
     {
         var texts = rows.Select(r => r.Text).ToList();
-        var featurizer = TextFeaturizer.Fit(ml, texts);
+
+        // Directional cues reach the probability only through each label's sign-constrained output layer.
+        var directional = CueDirections.AnyOf(labels);
+        var featurizer = TextFeaturizer.Fit(ml, texts, LegalCues.Names.Where(c => !directional.Contains(c)).ToList());
         var features = featurizer.Transform(texts);
         var truth = labels.Select(label => (IReadOnlyList<bool>)rows.Select(r => r.IsPositive(label)).ToList()).ToList();
         var (models, kinds) = EnsembleTrainer.Train(ml, features, labels, truth, rows.Select(r => r.Group).ToList(),
-            rows.Select(r => r.Kind).ToList(), options, featurizer.FeatureCount, cancellationToken);
+            rows.Select(r => r.Kind).ToList(), options, featurizer.FeatureCount, featurizer.CueIndices, cancellationToken);
         return (featurizer, models, kinds);
     }
 

@@ -10,25 +10,29 @@ namespace ProvisionRisk.Training;
 /// </summary>
 internal static class StackingInputs
 {
-    public static VBuffer<float> Build(FeaturizedRow row, IReadOnlyList<double> linearScores, float[]? kindProbabilities)
+    public static VBuffer<float> Build(FeaturizedRow row, IReadOnlyList<int> cueIndices, IReadOnlyList<double> linearScores, float[]? kindProbabilities)
     {
-        var size = row.Cues.Length + linearScores.Count + (kindProbabilities?.Length ?? 0);
+        var size = cueIndices.Count + linearScores.Count + (kindProbabilities?.Length ?? 0);
         var values = new float[size];
-        row.Cues.CopyTo(values, 0);
-        for (var l = 0; l < linearScores.Count; l++)
+        for (var c = 0; c < cueIndices.Count; c++)
         {
-            values[row.Cues.Length + l] = (float)linearScores[l];
+            values[c] = row.Cues[cueIndices[c]];
         }
 
-        kindProbabilities?.CopyTo(values, row.Cues.Length + linearScores.Count);
+        for (var l = 0; l < linearScores.Count; l++)
+        {
+            values[cueIndices.Count + l] = (float)linearScores[l];
+        }
+
+        kindProbabilities?.CopyTo(values, cueIndices.Count + linearScores.Count);
         return new VBuffer<float>(size, values);
     }
 
     /// <summary>Stacking inputs of a batch, from the final linear models and kind model.</summary>
-    public static List<VBuffer<float>> For(IReadOnlyList<FeaturizedRow> rows, IReadOnlyList<LabelModel> labels,
+    public static List<VBuffer<float>> For(IReadOnlyList<FeaturizedRow> rows, IReadOnlyList<int> cueIndices, IReadOnlyList<LabelModel> labels,
         IReadOnlyList<(string Kind, double Probability, float[] All)>? kindProbabilities)
     {
         var linear = labels.Select(m => rows.Select(r => m.Linear!.Score(r.Features)).ToArray()).ToArray();
-        return rows.Select((r, i) => Build(r, linear.Select(l => l[i]).ToList(), kindProbabilities?[i].All)).ToList();
+        return rows.Select((r, i) => Build(r, cueIndices, linear.Select(l => l[i]).ToList(), kindProbabilities?[i].All)).ToList();
     }
 }

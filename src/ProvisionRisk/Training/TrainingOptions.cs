@@ -25,12 +25,16 @@ public sealed record TrainingOptions
     public bool TrainKindModel { get; init; } = true;
 
     /// <summary>Gets the number of trees of each FastTree model.</summary>
-    /// <value>The default value is 100.</value>
-    public int Trees { get; init; } = 100;
+    /// <value>The default value is 40.</value>
+    public int Trees { get; init; } = 40;
 
     /// <summary>Gets the number of leaves of each tree.</summary>
-    /// <value>The default value is 8.</value>
-    public int Leaves { get; init; } = 8;
+    /// <value>The default value is 4.</value>
+    public int Leaves { get; init; } = 4;
+
+    /// <summary>Gets the fewest training provisions a tree leaf may hold.</summary>
+    /// <value>The default value is 30.</value>
+    public int MinimumLeafSize { get; init; } = 30;
 
     /// <summary>Throws if an option is out of range.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
@@ -46,9 +50,9 @@ public sealed record TrainingOptions
             throw new ArgumentException("L2 must be a non-negative number.", nameof(L2));
         }
 
-        if (Trees < 1 || Leaves < 2)
+        if (Trees < 1 || Leaves < 2 || MinimumLeafSize < 1)
         {
-            throw new ArgumentException("Trees must be at least 1 and Leaves at least 2.", nameof(Trees));
+            throw new ArgumentException("Trees and MinimumLeafSize must be at least 1 and Leaves at least 2.", nameof(Trees));
         }
 
         if (!Enum.IsDefined(Pipeline))

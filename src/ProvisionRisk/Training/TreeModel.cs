@@ -21,7 +21,7 @@ internal sealed class TreeModel
 
     public int FeatureCount { get; }
 
-    public static TreeModel Fit(MLContext ml, IReadOnlyList<VBuffer<float>> features, IReadOnlyList<bool> labels, int seed, int trees, int leaves)
+    public static TreeModel Fit(MLContext ml, IReadOnlyList<VBuffer<float>> features, IReadOnlyList<bool> labels, int seed, int trees, int leaves, int minimumLeafSize)
     {
         var count = features[0].Length;
         var positives = labels.Count(l => l);
@@ -37,7 +37,7 @@ internal sealed class TreeModel
             ExampleWeightColumnName = nameof(TreeRow.Weight),
             NumberOfTrees = trees,
             NumberOfLeaves = leaves,
-            MinimumExampleCountPerLeaf = 10,
+            MinimumExampleCountPerLeaf = minimumLeafSize,
             LearningRate = 0.1,
             Shrinkage = 1,
             NumberOfThreads = 1,

@@ -30,15 +30,46 @@ public sealed class MetricsAndCalibrationTests
     }
 
     [Fact]
-    public void Platt_scaling_maps_separable_scores_to_ordered_probabilities()
+    public void Output_layer_without_cues_is_platt_scaling_with_ordered_probabilities()
     {
         var scores = Enumerable.Range(0, 200).Select(i => (i - 100) / 20.0).ToList();
-        var labels = scores.Select((s, i) => s + (((i * 7) % 11) - 5) / 5.0 > 0).ToList();
-        var platt = PlattScaling.Fit(scores, labels);
-        Assert.True(platt.A < 0);
-        Assert.True(platt.Probability(-5) < 0.1);
-        Assert.True(platt.Probability(5) > 0.9);
-        Assert.InRange(platt.Probability(0), 0.3, 0.7);
+        var labels = scores.Select((s, i) => s + ((((i * 7) % 11) - 5) / 5.0) > 0).ToList();
+        var noCues = scores.Select(_ => new float[ProvisionRisk.Features.LegalCues.All.Count]).ToList();
+        var layer = OutputLayer.Fit(scores, noCues, labels, new Dictionary<string, int>(), [], noCues.Select(_ => (float[]?)null).ToList());
+        Assert.True(layer.Scale > 0);
+        Assert.Empty(layer.CueWeights);
+        Assert.True(layer.Probability(-5, noCues[0], [], null) < 0.1);
+        Assert.True(layer.Probability(5, noCues[0], [], null) > 0.9);
+        Assert.InRange(layer.Probability(0, noCues[0], [], null), 0.3, 0.7);
+    }
+
+    [Fact]
+    public void Output_layer_keeps_each_directional_cue_weight_to_its_codebook_sign()
+    {
+        // In this data the judicial-authorisation cue goes with MORE risk; the constraint must keep its weight <= 0,
+        // while a cue whose data agrees with its direction (secrecy, +1) gets a positive weight.
+        var judge = ProvisionRisk.Features.LegalCues.IndexOf("judicial-authorisation");
+        var secrecy = ProvisionRisk.Features.LegalCues.IndexOf("secrecy");
+        var scores = new List<double>();
+        var cues = new List<float[]>();
+        var labels = new List<bool>();
+        for (var i = 0; i < 400; i++)
+        {
+            var v = new float[ProvisionRisk.Features.LegalCues.All.Count];
+            var positive = i % 2 == 0;
+            v[judge] = positive && i % 4 == 0 ? 1 : 0;
+            v[secrecy] = positive && i % 3 == 0 ? 1 : 0;
+            scores.Add(0);
+            cues.Add(v);
+            labels.Add(positive);
+        }
+
+        string[] kinds = ["procedural-power", "safeguard"];
+        var kindProbabilities = cues.Select((_, i) => (float[]?)(i % 5 == 0 ? [0.2f, 0.8f] : [0.9f, 0.1f])).ToList();
+        var layer = OutputLayer.Fit(scores, cues, labels, new Dictionary<string, int> { ["judicial-authorisation"] = -1, ["secrecy"] = +1 }, kinds, kindProbabilities);
+        Assert.All(layer.CueWeights.Where(w => w.Key.StartsWith("judicial-authorisation", StringComparison.Ordinal)), w => Assert.True(w.Value <= 0, w.Key));
+        Assert.All(layer.CueWeights.Where(w => w.Key.StartsWith("secrecy", StringComparison.Ordinal)), w => Assert.True(w.Value >= 0, w.Key));
+        Assert.True(layer.CueWeights.Where(w => w.Key.StartsWith("secrecy", StringComparison.Ordinal)).Sum(w => w.Value) > 0);
     }
 
     [Fact]

@@ -1,0 +1,176 @@
+using ProvisionRisk.Features;
+
+namespace ProvisionRisk.Training;
+
+/// <summary>
+/// A label's output layer: <c>p = σ(Scale·s + Σ W[c]·cue[c] + Σ W[c|k]·cue[c]·P(kind k) + Bias)</c>, where <c>s</c> is
+/// the model's raw score, <c>cue[c]</c> the label's directional cues and <c>P(kind k)</c> the predicted probability of
+/// each kind of provision (so that, say, judicial authorisation can weigh more in a procedural power than elsewhere).
+/// Fitted on out-of-fold scores (so it also calibrates) by projected gradient descent, every weight of a cue held to
+/// the sign the codebook gives the cue and the score's scale kept non-negative. With no directional cues it is Platt scaling.
+/// </summary>
+internal sealed record OutputLayer(double Scale, double Bias, IReadOnlyDictionary<string, double> CueWeights)
+{
+    /// <summary>Separates a cue from a kind in the name of an interaction weight: <c>judicial-authorisation|procedural-power</c>.</summary>
+    public const char KindSeparator = '|';
+
+    private const int Iterations = 400;
+    private const double CueL2 = 1e-3;
+
+    /// <summary>The contribution of one weight to the logit, given the cue vector and the kind probabilities.</summary>
+    public static double Input(string name, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities)
+    {
+        var bar = name.IndexOf(KindSeparator, StringComparison.Ordinal);
+        if (bar < 0)
+        {
+            return cues[LegalCues.IndexOf(name)];
+        }
+
+        var k = kinds is List<string> list ? list.IndexOf(name[(bar + 1)..]) : kinds.ToList().IndexOf(name[(bar + 1)..]);
+        return kindProbabilities is null || k < 0 ? 0 : cues[LegalCues.IndexOf(name[..bar])] * kindProbabilities[k];
+    }
+
+    public double Logit(double score, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities)
+    {
+        var z = (Scale * score) + Bias;
+        foreach (var (name, w) in CueWeights)
+        {
+            z += w * Input(name, cues, kinds, kindProbabilities);
+        }
+
+        return z;
+    }
+
+    public double Probability(double score, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities) =>
+        Sigmoid(Logit(score, cues, kinds, kindProbabilities));
+
+    public static OutputLayer Fit(IReadOnlyList<double> scores, IReadOnlyList<float[]> cues, IReadOnlyList<bool> labels,
+        IReadOnlyDictionary<string, int> directions, IReadOnlyList<string> kinds, IReadOnlyList<float[]?> kindProbabilities)
+    {
+        var n = scores.Count;
+        var cueNames = directions.Keys.Order(StringComparer.Ordinal).ToList();
+        var hasKinds = kinds.Count > 0 && kindProbabilities.All(k => k is not null);
+        var names = cueNames.Concat(hasKinds ? cueNames.SelectMany(c => kinds.Select(k => c + KindSeparator + k)) : []).ToArray();
+        var sign = names.Select(c => directions[c.Split(KindSeparator)[0]]).ToArray();
+        var columns = names.Select(name => Enumerable.Range(0, n).Select(i => Input(name, cues[i], kinds, kindProbabilities[i])).ToArray()).ToArray();
+        double positives = labels.Count(l => l), negatives = n - positives;
+
+        // Platt's smoothed targets keep the probabilities away from 0 and 1 on small or separable data.
+        var targets = labels.Select(l => l ? (positives + 1) / (positives + 2) : 1 / (negatives + 2)).ToArray();
+        var mean = scores.Average();
+        var spread = Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / Math.Max(1, n)) + 1e-9;
+
+        // Parameters: [scale, bias, cue weights...] on the standardised score.
+        var theta = new double[2 + names.Length];
+        theta[0] = 1;
+        theta[1] = Math.Log((positives + 1) / (negatives + 1));
+        var loss = Loss(theta);
+        for (var iter = 0; iter < Iterations; iter++)
+        {
+            var gradient = Gradient(theta);
+            var step = 1.0;
+            var improved = false;
+            while (step > 1e-8)
+            {
+                var candidate = Project(theta.Select((t, i) => t - (step * gradient[i])).ToArray());
+                var candidateLoss = Loss(candidate);
+                if (candidateLoss < loss - 1e-12)
+                {
+                    theta = candidate;
+                    loss = candidateLoss;
+                    improved = true;
+                    break;
+                }
+
+                step /= 2;
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var k = 0; k < names.Length; k++)
+        {
+            var w = Math.Round(theta[2 + k], 6);
+            if (w != 0 || k < cueNames.Count)
+            {
+                weights[names[k]] = w;
+            }
+        }
+
+        // Undo the standardisation: scale·(s − mean)/spread + bias.
+        var scale = theta[0] / spread;
+        return new OutputLayer(scale, theta[1] - (scale * mean), weights);
+
+        double Z(double[] t, int i)
+        {
+            var z = (t[0] * (scores[i] - mean) / spread) + t[1];
+            for (var k = 0; k < columns.Length; k++)
+            {
+                z += t[2 + k] * columns[k][i];
+            }
+
+            return z;
+        }
+
+        double Loss(double[] t)
+        {
+            double sum = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var z = Z(t, i);
+                sum += z >= 0 ? ((1 - targets[i]) * z) + Math.Log(1 + Math.Exp(-z)) : (-targets[i] * z) + Math.Log(1 + Math.Exp(z));
+            }
+
+            var penalty = 0.0;
+            for (var k = 2; k < t.Length; k++)
+            {
+                penalty += t[k] * t[k];
+            }
+
+            return (sum / n) + (CueL2 * penalty);
+        }
+
+        double[] Gradient(double[] t)
+        {
+            var g = new double[t.Length];
+            for (var i = 0; i < n; i++)
+            {
+                var d = Sigmoid(Z(t, i)) - targets[i];
+                g[0] += d * (scores[i] - mean) / spread;
+                g[1] += d;
+                for (var k = 0; k < columns.Length; k++)
+                {
+                    g[2 + k] += d * columns[k][i];
+                }
+            }
+
+            for (var k = 0; k < g.Length; k++)
+            {
+                g[k] /= n;
+                if (k >= 2)
+                {
+                    g[k] += 2 * CueL2 * t[k];
+                }
+            }
+
+            return g;
+        }
+
+        double[] Project(double[] t)
+        {
+            t[0] = Math.Max(0, t[0]);
+            for (var k = 0; k < sign.Length; k++)
+            {
+                t[2 + k] = sign[k] > 0 ? Math.Max(0, t[2 + k]) : Math.Min(0, t[2 + k]);
+            }
+
+            return t;
+        }
+    }
+
+    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+}
