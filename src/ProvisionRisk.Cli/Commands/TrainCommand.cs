@@ -4,7 +4,7 @@ using ProvisionRisk.Training;
 namespace ProvisionRisk.Cli.Commands;
 
 /// <summary><c>train --data FILE_OR_DIR... [--labels a,b] [--exclude-source ID]... [--seed N] [--out FILE]
-/// [--format table|json] [--pipeline stacked|linear|fasttree-all] [--cv | --no-cv]</c></summary>
+/// [--format table|json] [--pipeline stacked|linear|fasttree-all|cue-rules] [--cv | --no-cv]</c></summary>
 internal static class TrainCommand
 {
     private static readonly Dictionary<string, PipelineKind> Pipelines = new(StringComparer.Ordinal)
@@ -12,6 +12,7 @@ internal static class TrainCommand
         ["stacked"] = PipelineKind.Stacked,
         ["linear"] = PipelineKind.Linear,
         ["fasttree-all"] = PipelineKind.FastTreeAll,
+        ["cue-rules"] = PipelineKind.CueRules,
     };
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)

@@ -80,6 +80,9 @@ internal sealed partial class SegmentParser
     [GeneratedRegex(@",\s+(?=(?:commits an offen[cs]e|commits the offen[cs]e|shall be guilty|is guilty|shall,? (?:up)?on conviction|shall be liable|is liable|shall be punished|is punishable)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex ClosingWordsPattern();
 
+    [GeneratedRegex(@"^#{1,6}[ \t]+", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownHeadingPattern();
+
     [GeneratedRegex(@"^\[?\((\d{1,4}[A-Z]{1,3})\)\s*(.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex BracketedSectionPattern();
 
@@ -146,6 +149,7 @@ internal sealed partial class SegmentParser
         foreach (var l in lines)
         {
             var t = l.Of(source);
+            t = t[MarkdownHeadingPattern().Match(t).Length..];
             if (ArticleHeaderPattern().IsMatch(t) && IsPlausibleArticleHeader(t))
             {
                 articles++;
@@ -201,6 +205,14 @@ internal sealed partial class SegmentParser
 
     private void ProcessLine(TextSpan span, TextSpan? next)
     {
+        // Markdown: "## Article 19 – Search" is read as "Article 19 – Search"; the "##" is kept as structure.
+        var heading = MarkdownHeadingPattern().Match(span.Of(source));
+        if (heading.Success && heading.Length < span.End - span.Start)
+        {
+            AddStructure(StructureKind.Heading, span.Until(heading.Length));
+            span = span.From(heading.Length);
+        }
+
         var text = span.Of(source);
         if (inSignature && !IsTopHeader(text))
         {

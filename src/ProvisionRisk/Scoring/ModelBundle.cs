@@ -123,6 +123,10 @@ internal static partial class ModelBundle
                     : null;
                 var needsLinear = pipeline is PipelineKind.Linear or PipelineKind.Stacked;
                 var needsTree = pipeline is PipelineKind.Stacked or PipelineKind.FastTreeAll;
+                if (pipeline == PipelineKind.CueRules && CueDirections.For(label).Count == 0)
+                {
+                    throw new InvalidModelException($"{name}: label '{label}' has no directional cues for the cue-rules pipeline");
+                }
                 if ((needsLinear && linear is null) || (needsTree && tree is null))
                 {
                     throw new InvalidModelException($"{name}: the models of label '{label}' are missing from the bundle");

@@ -84,6 +84,17 @@ internal static class EnsembleTrainer
             }
         }
 
+        if (options.Pipeline == PipelineKind.CueRules)
+        {
+            for (var l = 0; l < labels.Count; l++)
+            {
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    oof[l][i] = LabelModel.RuleScore(labels[l], rows[i]);
+                }
+            }
+        }
+
         var trees = new TreeModel?[labels.Count];
         if (options.Pipeline is PipelineKind.Stacked or PipelineKind.FastTreeAll)
         {
@@ -117,7 +128,8 @@ internal static class EnsembleTrainer
         for (var l = 0; l < labels.Count; l++)
         {
             var cues = rows.Select(r => r.Cues).ToList();
-            var output = OutputLayer.Fit(oof[l], cues, truth[l], CueDirections.For(labels[l]), kindNames, kindInputs);
+            var directions = options.Pipeline == PipelineKind.CueRules ? new Dictionary<string, int>() : CueDirections.For(labels[l]);
+            var output = OutputLayer.Fit(oof[l], cues, truth[l], directions, kindNames, kindInputs);
             var threshold = ThresholdSelector.MaximiseF1(oof[l].Select((s, i) => output.Probability(s, cues[i], kindNames, kindInputs[i])).ToList(), truth[l]);
             models.Add(new LabelModel(labels[l], options.Pipeline, finalLinear.Count > 0 ? finalLinear[l] : null, trees[l], output, threshold));
         }

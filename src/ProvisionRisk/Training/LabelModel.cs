@@ -22,11 +22,16 @@ internal sealed class LabelModel(string label, PipelineKind kind, LinearModel? l
 
     public double Threshold { get; } = threshold;
 
+    /// <summary>The cue-rule score: the sum of the label's directional cues, each with the codebook's sign.</summary>
+    public static double RuleScore(string label, FeaturizedRow row) =>
+        CueDirections.For(label).Sum(d => d.Value * row.Cues[LegalCues.IndexOf(d.Key)]);
+
     /// <summary>Raw scores for a batch; <paramref name="stacking"/> holds the stacking inputs when the pipeline is stacked.</summary>
     public double[] RawScores(IReadOnlyList<FeaturizedRow> rows, IReadOnlyList<VBuffer<float>>? stacking) => Kind switch
     {
         PipelineKind.Linear => rows.Select(r => Linear!.Score(r.Features)).ToArray(),
         PipelineKind.Stacked => Tree!.Score(stacking ?? throw new InvalidOperationException("stacking inputs are required")),
+        PipelineKind.CueRules => rows.Select(r => RuleScore(Label, r)).ToArray(),
         _ => Tree!.Score(rows.Select(r => r.Features).ToList()),
     };
 }

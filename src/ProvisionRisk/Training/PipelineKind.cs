@@ -11,4 +11,8 @@ public enum PipelineKind
 
     /// <summary>FastTree on every feature (n-grams and cues).</summary>
     FastTreeAll,
+
+    /// <summary>A transparent baseline: the sum of the label's directional legal cues (+1 for a cue the codebook
+    /// reads as raising the risk, −1 for one that lowers it), calibrated; no learning from the text.</summary>
+    CueRules,
 }

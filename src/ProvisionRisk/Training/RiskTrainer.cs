@@ -27,7 +27,7 @@ public static class RiskTrainer
         ArgumentNullException.ThrowIfNull(data);
         options ??= new TrainingOptions();
         options.Validate();
-        Check(data);
+        Check(data, options);
         var ml = new MLContext(options.Seed);
         var (featurizer, labelModels, kindModel) = Fit(ml, data.Rows, data.Labels, options, cancellationToken);
         var kinds = kindModel is null
@@ -71,7 +71,7 @@ public static class RiskTrainer
         ArgumentNullException.ThrowIfNull(data);
         options ??= new TrainingOptions();
         options.Validate();
-        Check(data);
+        Check(data, options);
         var groups = data.Groups.Order(StringComparer.Ordinal).ToList();
         if (groups.Count < 3)
         {
@@ -154,8 +154,13 @@ public static class RiskTrainer
         return (featurizer, models, kinds);
     }
 
-    private static void Check(LabelledDataset data)
+    private static void Check(LabelledDataset data, TrainingOptions options)
     {
+        if (options.Pipeline == PipelineKind.CueRules && data.Labels.Any(l => CueDirections.For(l).Count == 0))
+        {
+            throw new ArgumentException("The cue-rules pipeline knows directional cues only for overbreadth and missing_safeguards.", nameof(options));
+        }
+
         if (data.Rows.Count < 10)
         {
             throw new ArgumentException($"Training needs at least 10 labelled provisions; the data has {data.Rows.Count}.", nameof(data));

@@ -174,6 +174,15 @@ public sealed class SegmenterTests
     }
 
     [Fact]
+    public void Reads_markdown_headings()
+    {
+        var text = "# Draft convention\n\n## Chapter II\n\n### Article 5 – Illegal access\n\n1. Each State Party shall criminalise access without right.\n2. A State Party may require dishonest intent.\n";
+        var document = DocumentSegmenter.Segment(text, "draft");
+        Assert.Equal(["Article 5(1)", "Article 5(2)"], document.Provisions.Select(p => p.Ref));
+        Assert.Equal("Illegal access", document.Provisions[0].Heading);
+    }
+
+    [Fact]
     public void Names_documents_after_their_file()
     {
         Assert.Equal("malabo-2014", DocumentSegmenter.DocumentName("/x/malabo-2014.partial.txt"));

@@ -3,7 +3,7 @@ using ProvisionRisk.Scoring;
 namespace ProvisionRisk.Tests.Scoring;
 
 /// <summary>Directional expectations on the shipped model: each minimal pair should move the score the expected way.</summary>
-public sealed class BehaviourTests
+public sealed class BehaviourTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public void Has_at_least_sixty_minimal_pairs_covering_both_labels_and_directions()
@@ -35,6 +35,12 @@ public sealed class BehaviourTests
 
         // A regression floor: the shipped model passes 87% of the pairs (benchmarks/quality reports the exact figure).
         var passRate = 1 - ((double)failures.Count / BehaviourPairs.All.Count);
+        output.WriteLine($"behaviour pairs: {BehaviourPairs.All.Count - failures.Count} of {BehaviourPairs.All.Count} moved as expected");
+        foreach (var f in failures)
+        {
+            output.WriteLine("FAIL " + f);
+        }
+
         Assert.True(passRate >= 0.8,
             $"{failures.Count} of {BehaviourPairs.All.Count} pairs moved the wrong way ({passRate:P0} pass):\n" + string.Join('\n', failures));
     }

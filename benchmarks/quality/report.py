@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Writes benchmarks/quality/RESULTS.md from the runs of run.sh."""
+import json, os, re, sys
+
+out = sys.argv[1]
+runs = os.path.join(out, "runs")
+order = ["cue-rules", "linear", "fasttree-all", "stacked"]
+names = {"cue-rules": "(a) cue rules", "linear": "(b) linear on n-grams", "fasttree-all": "(c) FastTree alone", "stacked": "(d) shipped: stacked"}
+reports = {p: json.load(open(os.path.join(runs, p + ".json"))) for p in order if os.path.exists(os.path.join(runs, p + ".json"))}
+seconds = {p: open(os.path.join(runs, p + ".seconds")).read().strip() for p in reports}
+L = ["# Quality benchmark", "",
+     "Every figure here comes from `benchmarks/quality/run.sh` (2 cores). Protocol: leave-one-instrument-out cross-validation",
+     "over `training-data/` (the three Zambian acts form one group, 23 folds); in each fold the model, its calibration and its",
+     "thresholds are fitted on the other instruments only, and the held-out instrument is scored once. Intervals: 95%",
+     "bootstrap over held-out instruments (1,000 resamples).", "",
+     "## Pipelines compared", "",
+     "| pipeline | label | precision | recall | F1 | ROC-AUC | PR-AUC | Brier | ECE | wall time (s) |",
+     "|---|---|---|---|---|---|---|---|---|---|"]
+for p, r in reports.items():
+    for l in r["labels"]:
+        m, i = l["pooled"], l["intervals"]
+        def f(k, name):
+            return f"{m[name]:.3f} ({i[k]['low']:.2f}–{i[k]['high']:.2f})"
+        L.append(f"| {names[p]} | {l['label']} | {m['precision']:.3f} | {m['recall']:.3f} | {f('f1','f1')} | {f('rocAuc','rocAuc')} | {m['prAuc']:.3f} | {m['brier']:.3f} | {f('ece','ece')} | {seconds[p]} |")
+L += ["", "Mean over the two labels:", "", "| pipeline | mean F1 | mean ROC-AUC |", "|---|---|---|"]
+for p, r in reports.items():
+    f1 = sum(l["pooled"]["f1"] for l in r["labels"]) / len(r["labels"])
+    auc = sum(l["pooled"]["rocAuc"] for l in r["labels"]) / len(r["labels"])
+    L.append(f"| {names[p]} | {f1:.3f} | {auc:.3f} |")
+if "stacked" in reports:
+    L += ["", "## Reliability of the shipped pipeline (held-out predictions, 10 bins)", ""]
+    for l in reports["stacked"]["labels"]:
+        L += [f"**{l['label']}**", "", "| bin | provisions | mean probability | positive rate |", "|---|---|---|---|"]
+        for b in l["reliability"]:
+            mp = "–" if b["count"] == 0 else f"{b['meanProbability']:.3f}"
+            pr = "–" if b["count"] == 0 else f"{b['positiveRate']:.3f}"
+            L.append(f"| {b['from']:.1f}–{b['to']:.1f} | {b['count']} | {mp} | {pr} |")
+        L.append("")
+    L += ["## Per held-out instrument (shipped pipeline)", "", "| instrument | provisions | " + " | ".join(f"{l['label']} F1 / ROC-AUC" for l in reports["stacked"]["labels"]) + " |",
+          "|---|---|" + "---|" * len(reports["stacked"]["labels"])]
+    groups = sorted(reports["stacked"]["labels"][0]["byInstrument"])
+    for g in groups:
+        cells = []
+        for l in reports["stacked"]["labels"]:
+            m = l["byInstrument"][g]
+            auc = "n/a" if m["rocAuc"] is None or m["rocAuc"] != m["rocAuc"] or isinstance(m["rocAuc"], str) else f"{m['rocAuc']:.2f}"
+            cells.append(f"{m['f1']:.2f} / {auc}")
+        L.append(f"| {g} | {reports['stacked']['labels'][0]['byInstrument'][g]['count']} | " + " | ".join(cells) + " |")
+log = os.path.join(runs, "behaviour.log")
+if os.path.exists(log):
+    text = open(log, encoding="utf-8", errors="replace").read()
+    m = re.search(r"behaviour pairs: (\d+) of (\d+) moved as expected", text)
+    if m:
+        L += ["", "## Behaviour (minimal pairs)", "",
+              f"The shipped model moves in the expected direction on **{m.group(1)} of {m.group(2)}** hand-written minimal pairs",
+              "(`tests/ProvisionRisk.Tests/Scoring/BehaviourPairs.cs`). Pairs that fail:", ""]
+        L += ["- " + f for f in re.findall(r"^\s*FAIL (.+)$", text, re.M)]
+open(os.path.join(out, "RESULTS.md"), "w", encoding="utf-8").write("\n".join(L) + "\n")
+print("\n".join(L))

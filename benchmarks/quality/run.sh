@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Quality benchmark: the same leave-one-instrument-out protocol (calibration and thresholds chosen inside each
+# training fold) for the shipped pipeline and its baselines, over training-data/; writes RESULTS.md here.
+#   cue-rules     a transparent baseline: the sum of the codebook's directional cues, calibrated
+#   linear        logistic regression on word/character n-grams and cues
+#   fasttree-all  FastTree alone, on every feature
+#   stacked       the shipped pipeline
+# Usage: benchmarks/quality/run.sh [pipeline ...]       (default: all four; 2 cores: about 5-60 minutes each)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+out="$root/benchmarks/quality"
+read -r -a pipelines <<< "${*:-cue-rules linear fasttree-all stacked}"
+dotnet build "$root/src/ProvisionRisk.Cli" -c Release -v quiet -nologo >/dev/null
+cli=(dotnet "$root/src/ProvisionRisk.Cli/bin/Release/net10.0/ProvisionRisk.Cli.dll")
+mkdir -p "$out/runs"
+for p in "${pipelines[@]}"; do
+  echo "cross-validating $p ..." >&2
+  start=$(date +%s)
+  "${cli[@]}" train --data "$root/training-data" --cv --pipeline "$p" --format json > "$out/runs/$p.json" 2> "$out/runs/$p.log"
+  echo $(( $(date +%s) - start )) > "$out/runs/$p.seconds"
+done
+echo "behaviour pairs on the shipped model ..." >&2
+dotnet test "$root/tests/ProvisionRisk.Tests" -c Release --filter "FullyQualifiedName~BehaviourTests" \
+  --logger "console;verbosity=detailed" > "$out/runs/behaviour.log" 2>&1 || true
+python3 "$out/report.py" "$out"
