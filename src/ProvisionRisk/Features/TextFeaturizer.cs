@@ -126,12 +126,8 @@ internal sealed partial class TextFeaturizer
     [System.Text.RegularExpressions.GeneratedRegex(@"[ \t]{2,}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Spaces();
 
-    internal static Microsoft.ML.Data.SchemaDefinition InputSchemaDefinition(int cueCount)
-    {
-        var definition = Microsoft.ML.Data.SchemaDefinition.Create(typeof(FeatureInput));
-        definition[nameof(FeatureInput.Cues)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, cueCount);
-        return definition;
-    }
+    internal static Microsoft.ML.Data.SchemaDefinition InputSchemaDefinition(int cueCount) =>
+        VectorSchema.For<FeatureInput>(nameof(FeatureInput.Cues), cueCount);
 
     private (FeatureInput Input, float[] AllCues) Input(string text) => Input(text, cueIndices, maskedCues);
 

@@ -75,12 +75,7 @@ internal sealed class KindModel
         return result;
     }
 
-    private static SchemaDefinition Definition(int count)
-    {
-        var definition = SchemaDefinition.Create(typeof(KindRow));
-        definition[nameof(KindRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, count);
-        return definition;
-    }
+    private static SchemaDefinition Definition(int count) => VectorSchema.For<KindRow>(nameof(KindRow.Features), count);
 
     private sealed class KindRow
     {

@@ -40,8 +40,7 @@ internal sealed record LinearModel(float[] Weights, float Bias)
         float wPos = positives == 0 ? 1 : (float)labels.Count / (2 * positives);
         float wNeg = negatives == 0 ? 1 : (float)labels.Count / (2 * negatives);
         var data = rows.Select((r, i) => new LinearRow { Features = r.Features, Label = labels[i], Weight = labels[i] ? wPos : wNeg }).ToList();
-        var definition = SchemaDefinition.Create(typeof(LinearRow));
-        definition[nameof(LinearRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
+        var definition = VectorSchema.For<LinearRow>(nameof(LinearRow.Features), featureCount);
         var view = ml.Data.LoadFromEnumerable(data, definition);
         var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
+using ProvisionRisk.Features;
 
 namespace ProvisionRisk.Training;
 
@@ -76,12 +77,7 @@ internal sealed class TreeModel
         return result;
     }
 
-    private static SchemaDefinition Definition(int count)
-    {
-        var definition = SchemaDefinition.Create(typeof(TreeRow));
-        definition[nameof(TreeRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, count);
-        return definition;
-    }
+    private static SchemaDefinition Definition(int count) => VectorSchema.For<TreeRow>(nameof(TreeRow.Features), count);
 
     private sealed class TreeRow
     {
