@@ -4,8 +4,8 @@ import json, os, re, sys
 
 out = sys.argv[1]
 runs = os.path.join(out, "runs")
-order = ["cue-rules", "linear", "fasttree-all", "stacked"]
-names = {"cue-rules": "(a) cue rules", "linear": "(b) linear on n-grams", "fasttree-all": "(c) FastTree alone", "stacked": "(d) shipped: stacked"}
+order = ["cue-rules", "linear", "fasttree", "stacked"]
+names = {"cue-rules": "(a) cue rules", "linear": "(b) linear on n-grams", "fasttree": "(c) FastTree alone", "stacked": "(d) shipped: stacked"}
 reports = {p: json.load(open(os.path.join(runs, p + ".json"))) for p in order if os.path.exists(os.path.join(runs, p + ".json"))}
 seconds = {p: open(os.path.join(runs, p + ".seconds")).read().strip() for p in reports}
 L = ["# Quality benchmark", "",

@@ -14,7 +14,7 @@ public static class CommandLine
               Score provisions. INPUT is a document (.txt, .md) that is segmented, a table of
               provisions (.csv or .jsonl with id and text), or - for standard input.
           train --data FILE_OR_DIR... [--labels a,b] [--exclude-source ID]... [--seed N]
-                [--out FILE] [--format table|json] [--pipeline stacked|linear|fasttree-all|cue-rules] [--cv | --no-cv]
+                [--out FILE] [--format table|json] [--pipeline stacked|linear|fasttree|cue-rules] [--cv | --no-cv]
               Cross-validate by instrument, train on all data and write a model bundle atomically.
               --cv only reports the cross-validation; --no-cv skips it.
           evaluate --data FILE... [--model FILE] [--format table|json]

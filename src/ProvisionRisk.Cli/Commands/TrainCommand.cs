@@ -4,14 +4,14 @@ using ProvisionRisk.Training;
 namespace ProvisionRisk.Cli.Commands;
 
 /// <summary><c>train --data FILE_OR_DIR... [--labels a,b] [--exclude-source ID]... [--seed N] [--out FILE]
-/// [--format table|json] [--pipeline stacked|linear|fasttree-all|cue-rules] [--cv | --no-cv]</c></summary>
+/// [--format table|json] [--pipeline stacked|linear|fasttree|cue-rules] [--cv | --no-cv]</c></summary>
 internal static class TrainCommand
 {
     private static readonly Dictionary<string, PipelineKind> Pipelines = new(StringComparer.Ordinal)
     {
         ["stacked"] = PipelineKind.Stacked,
         ["linear"] = PipelineKind.Linear,
-        ["fasttree-all"] = PipelineKind.FastTreeAll,
+        ["fasttree"] = PipelineKind.FastTree,
         ["cue-rules"] = PipelineKind.CueRules,
     };
 

@@ -42,6 +42,20 @@ internal static class CueDirections
         },
     };
 
+    private static readonly Dictionary<string, string[]> ApplicabilityByLabel = new(StringComparer.Ordinal)
+    {
+        // Where overbreadth can arise: offences, powers and cooperation duties, and definitions that widen them.
+        ["overbreadth"] = ["penalty", "power-search-seizure", "power-interception", "data-sharing", "definition"],
+
+        // Where missing safeguards can arise: intrusive measures and cross-border sharing.
+        ["missing_safeguards"] = ["power-search-seizure", "power-interception", "data-sharing", "retention", "blocking-removal", "compelled-assistance"],
+    };
+
+    /// <summary>The cues that mark a provision where <paramref name="label"/>'s risk can arise at all (the codebook's
+    /// "applies to"); used by the transparent cue-rules baseline.</summary>
+    public static IReadOnlyList<string> ApplicabilityFor(string label) =>
+        ApplicabilityByLabel.TryGetValue(label, out var a) ? a : [];
+
     /// <summary>The directional cues of <paramref name="label"/> (cue name → +1 or -1); empty for unknown labels.</summary>
     public static IReadOnlyDictionary<string, int> For(string label) =>
         ByLabel.TryGetValue(label, out var d) ? d : new Dictionary<string, int>();

@@ -122,7 +122,11 @@ internal static partial class ModelBundle
                     ? TreeModel.Load(ml, Open(entries, $"labels/{i}/tree.zip", name))
                     : null;
                 var needsLinear = pipeline is PipelineKind.Linear or PipelineKind.Stacked;
-                var needsTree = pipeline is PipelineKind.Stacked or PipelineKind.FastTreeAll;
+                var needsTree = pipeline is PipelineKind.Stacked or PipelineKind.FastTree;
+                if (pipeline == PipelineKind.FastTree && (manifest.TreeSlots.Count == 0 || manifest.TreeSlots.Any(s => s < 0 || s >= featurizer.FeatureCount)))
+                {
+                    throw new InvalidModelException($"{name}: the manifest's tree feature slots do not fit the featurizer");
+                }
                 if (pipeline == PipelineKind.CueRules && CueDirections.For(label).Count == 0)
                 {
                     throw new InvalidModelException($"{name}: label '{label}' has no directional cues for the cue-rules pipeline");
@@ -142,7 +146,8 @@ internal static partial class ModelBundle
                     throw new InvalidModelException($"{name}: label '{label}' uses a legal cue this version does not know");
                 }
 
-                labels.Add(new LabelModel(label, pipeline, linear, tree, new OutputLayer(c.Scale, c.Bias, c.CueWeights), threshold));
+                labels.Add(new LabelModel(label, pipeline, linear, tree, new OutputLayer(c.Scale, c.Bias, c.CueWeights), threshold,
+                    pipeline == PipelineKind.FastTree ? manifest.TreeSlots.ToArray() : null));
             }
 
             var kindModel = entries.ContainsKey(KindEntry) ? KindModel.Load(ml, Open(entries, KindEntry, name), manifest.Kinds) : null;

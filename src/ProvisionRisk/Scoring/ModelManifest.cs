@@ -21,7 +21,10 @@ public sealed record ModelManifest
     /// <summary>Gets the legal cues included in the feature vector (the others are directional and reach only the output layers).</summary>
     public IReadOnlyList<string> FeatureCues { get; init; } = [];
 
-    /// <summary>Gets the pipeline used for every label (<c>Stacked</c>, <c>Linear</c> or <c>FastTreeAll</c>).</summary>
+    /// <summary>Gets the feature slots read by the FastTree-only pipeline (empty for the other pipelines).</summary>
+    public IReadOnlyList<int> TreeSlots { get; init; } = [];
+
+    /// <summary>Gets the pipeline used for every label (<c>Stacked</c>, <c>Linear</c>, <c>FastTree</c> or <c>CueRules</c>).</summary>
     public string Pipeline { get; init; } = string.Empty;
 
     /// <summary>Gets the kinds the kind model can predict (empty when there is no kind model).</summary>

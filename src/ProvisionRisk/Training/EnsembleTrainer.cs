@@ -96,9 +96,11 @@ internal static class EnsembleTrainer
         }
 
         var trees = new TreeModel?[labels.Count];
-        if (options.Pipeline is PipelineKind.Stacked or PipelineKind.FastTreeAll)
+        int[]? treeSlots = null;
+        if (options.Pipeline is PipelineKind.Stacked or PipelineKind.FastTree)
         {
-            var inputs = stacked ?? rows.Select(r => r.Features).ToArray();
+            treeSlots = stacked is null ? FeatureSelection.MostFrequent(rows, featureCount, treeCues.Count) : null;
+            var inputs = stacked ?? rows.Select(r => FeatureSelection.Project(r.Features, treeSlots!)).ToArray();
             for (var l = 0; l < labels.Count; l++)
             {
                 var label = l;
@@ -131,7 +133,7 @@ internal static class EnsembleTrainer
             var directions = options.Pipeline == PipelineKind.CueRules ? new Dictionary<string, int>() : CueDirections.For(labels[l]);
             var output = OutputLayer.Fit(oof[l], cues, truth[l], directions, kindNames, kindInputs);
             var threshold = ThresholdSelector.MaximiseF1(oof[l].Select((s, i) => output.Probability(s, cues[i], kindNames, kindInputs[i])).ToList(), truth[l]);
-            models.Add(new LabelModel(labels[l], options.Pipeline, finalLinear.Count > 0 ? finalLinear[l] : null, trees[l], output, threshold));
+            models.Add(new LabelModel(labels[l], options.Pipeline, finalLinear.Count > 0 ? finalLinear[l] : null, trees[l], output, threshold, treeSlots));
         }
 
         return (models, finalKinds);

@@ -9,10 +9,12 @@ public enum PipelineKind
     /// <summary>A logistic-regression model on n-grams and cues alone.</summary>
     Linear,
 
-    /// <summary>FastTree on every feature (n-grams and cues).</summary>
-    FastTreeAll,
+    /// <summary>FastTree alone, on the cue features and the most frequent n-grams (FastTree on all 10^5 sparse
+    /// n-grams does not fit in the time budget).</summary>
+    FastTree,
 
-    /// <summary>A transparent baseline: the sum of the label's directional legal cues (+1 for a cue the codebook
-    /// reads as raising the risk, −1 for one that lowers it), calibrated; no learning from the text.</summary>
+    /// <summary>A transparent baseline: the cues that show the risk can arise (an offence, a power, data sharing),
+    /// plus the label's directional legal cues (+1 for a cue the codebook reads as raising the risk, −1 for one that
+    /// lowers it), summed and calibrated; no learning from the text.</summary>
     CueRules,
 }

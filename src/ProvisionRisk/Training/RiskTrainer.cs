@@ -40,6 +40,7 @@ public static class RiskTrainer
             Thresholds = labelModels.ToDictionary(m => m.Label, m => Math.Round(m.Threshold, 6)),
             Calibration = labelModels.ToDictionary(m => m.Label, m => new CalibrationParameters(m.Output.Scale, m.Output.Bias, m.Output.CueWeights)),
             FeatureCues = featurizer.FeatureCues.ToList(),
+            TreeSlots = labelModels.FirstOrDefault(m => m.TreeSlots is not null)?.TreeSlots?.ToList() ?? [],
             Pipeline = options.Pipeline.ToString(),
             Kinds = kinds,
             CrossValidation = crossValidation?.Labels.ToDictionary(l => l.Label, l => l.Pooled),

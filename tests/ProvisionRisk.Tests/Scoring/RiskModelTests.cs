@@ -76,6 +76,24 @@ public sealed class RiskModelTests
         Assert.Equal(TinyModel.Model.Manifest.TrainingDataHash, again.Manifest.TrainingDataHash);
     }
 
+    [Theory]
+    [InlineData(PipelineKind.Linear)]
+    [InlineData(PipelineKind.FastTree)]
+    [InlineData(PipelineKind.CueRules)]
+    public void Every_pipeline_trains_saves_loads_and_scores(PipelineKind pipeline)
+    {
+        var data = new LabelledDataset(TinyModel.Data.Labels, TinyModel.Data.Rows.Where((_, i) => i % 2 == 0).ToList());
+        var model = RiskTrainer.Train(data, TinyModel.Options with { Pipeline = pipeline, InnerFolds = 2, TrainKindModel = false });
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var loaded = RiskModel.Load(stream);
+        Assert.Equal(pipeline.ToString(), loaded.Manifest.Pipeline);
+        var texts = new[] { ContentOffence, NarrowOffence };
+        Assert.Equal(model.Score(texts).Select(s => s["overbreadth"]), loaded.Score(texts).Select(s => s["overbreadth"]));
+        Assert.All(loaded.Score(texts), s => Assert.All(s.Labels, l => Assert.InRange(l.Probability, 0, 1)));
+    }
+
     [Fact]
     public void Round_trips_through_a_bundle_file()
     {
