@@ -56,6 +56,7 @@ internal sealed partial class CrossReferenceFinder
     {
         var text = provision.Text;
         var result = new List<CrossReference>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in ReferencePattern().Matches(text))
         {
             var unit = m.Groups["unit"].Value.ToLowerInvariant();
@@ -73,6 +74,11 @@ internal sealed partial class CrossReferenceFinder
 
             foreach (var target in Targets(unit, m, provision.Ref))
             {
+                if (!seen.Add(target))
+                {
+                    continue;
+                }
+
                 var provisions = Resolve(target);
                 var heading = provisions.Count > 0 && headings.TryGetValue(TopOf(provisions[0]), out var h) ? h : null;
                 result.Add(new CrossReference(words, start, end, target, heading, provisions));
@@ -136,9 +142,27 @@ internal sealed partial class CrossReferenceFinder
             var top = m.Groups["of"].Success ? prefix + LeadingToken(m.Groups["of"].Value) : ownTop;
             var isSub = unit.StartsWith("sub-p", StringComparison.Ordinal) || unit.StartsWith("subp", StringComparison.Ordinal)
                 || unit.StartsWith("cl", StringComparison.Ordinal);
-            var within = isSub && ownParts.Count > 0 && !char.IsDigit(number[0]) ? ownParts[0] : string.Empty;
+            var within = Within(unit, isSub, number, ownParts);
             yield return top + within + string.Concat(parts);
         }
+    }
+
+    /// <summary>The levels above a relative reference: a sub-paragraph sits in the provision's own paragraph; in the
+    /// United States Code a paragraph sits in a subsection and a subparagraph in a paragraph.</summary>
+    private string Within(string unit, bool isSub, string number, List<string> ownParts)
+    {
+        var depth = isSub ? 1 : 0;
+        if (sectionPrefix == "§ ")
+        {
+            depth = unit.StartsWith("subs", StringComparison.Ordinal) || unit.StartsWith("sub-s", StringComparison.Ordinal) ? 0 : isSub ? 2 : 1;
+        }
+
+        if (depth == 0 || ownParts.Count < depth || (isSub && sectionPrefix != "§ " && char.IsDigit(number[0])))
+        {
+            return string.Empty;
+        }
+
+        return string.Concat(ownParts.Take(depth));
     }
 
     /// <summary>The numbers of a list such as <c>14 and 15</c>, <c>2 through 11</c> or <c>1(a), (b)</c>, ranges expanded.</summary>

@@ -6,14 +6,14 @@ namespace ProvisionRisk.Documents;
 /// Finds the bracketed text of a negotiation draft in a provision: adjacent brackets are alternatives
 /// (<c>[shall][may]</c>), one bracket with numbered options is a choice between them (<c>[Option 1 … Option 2 …]</c>),
 /// and any other bracket is text that may be kept or deleted. Editorial brackets (<c>[…]</c>, <c>[Act No. 4 of 2021]</c>,
-/// <c>[Repealed]</c>) are not open text.
+/// <c>[Repealed]</c>) and brackets around a whole numbered unit (amendment marks in consolidated laws) are not open text.
 /// </summary>
 internal static partial class OpenTextFinder
 {
     [GeneratedRegex(@"(?:^|(?<=\s))(?:Option|OPTION|Alternative|ALTERNATIVE|Alt\.?|Variant|VARIANT)\s*(?:\d{1,2}|[A-H])\b\s*[:.)–—-]?\s*", RegexOptions.CultureInvariant)]
     private static partial Regex OptionLabel();
 
-    [GeneratedRegex(@"^\s*(?:$|\.{2,}|…|\d+\s*$|[ivx]+\s*$|\*+\s*$|(?:Act|Acts|Cap|Chapter|No|Ord|Ordinance|Vol|L\.N|S\.I|G\.N)\b|(?i:sic|emphasis|repealed|deleted|omitted|spent|reserved|gap|note|editor|footnote|translation|unofficial|citation|this (?:section|article|paragraph) (?:was|has been)))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:$|\.{2,}|…|\d+\s*$|[ivx]+\s*$|\*+\s*$|(?i:Act|Acts|Cap|Chapter|No|Ord|Ordinance|Vol|L\.N|S\.I|G\.N)\b|(?i:sic|emphasis|repealed|deleted|omitted|spent|reserved|gap|note|editor|footnote|translation|unofficial|citation|this (?:section|article|paragraph) (?:was|has been)))", RegexOptions.CultureInvariant)]
     private static partial Regex Editorial();
 
     public static IReadOnlyList<OpenText> Find(string text)
@@ -85,7 +85,9 @@ internal static partial class OpenTextFinder
         }
 
         var contents = run.Select(g => text[(g.Start + 1)..(g.End - 1)]).ToList();
-        if (run.Count == 1 && Editorial().IsMatch(contents[0]))
+        // A bracketed numbered unit ("[(iv) …]", "[26A. …]") marks amended text in consolidated laws, not open text.
+        if (run.Count == 1 && (Editorial().IsMatch(contents[0]) || NumberingMarker.Parse(contents[0].TrimStart()) is { Style: not MarkerStyle.Definition }
+            || (contents[0].Length > 0 && char.IsDigit(contents[0][0]))))
         {
             return;
         }
