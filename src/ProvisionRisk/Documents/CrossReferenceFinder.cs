@@ -14,16 +14,24 @@ internal sealed partial class CrossReferenceFinder
     private const string Num = @"(?:\d{1,4}[A-Za-z]{0,2}(?:\s?\([0-9A-Za-z]{1,5}\))*(?:\.[a-z](?![a-z]))?|\([0-9A-Za-z]{1,5}\)(?:\([0-9A-Za-z]{1,5}\))*)";
 
     private readonly HashSet<string> references;
-    private readonly List<string> ordered;
+    private readonly Dictionary<string, List<string>> byTop = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> headings = new(StringComparer.Ordinal);
     private readonly string sectionPrefix;
 
     public CrossReferenceFinder(IReadOnlyList<Provision> provisions)
     {
-        ordered = provisions.Select(p => p.Ref).ToList();
+        var ordered = provisions.Select(p => p.Ref).ToList();
         references = new HashSet<string>(ordered, StringComparer.Ordinal);
         foreach (var p in provisions)
         {
+            var top = TopOf(p.Ref);
+            if (!byTop.TryGetValue(top, out var list))
+            {
+                byTop[top] = list = [];
+            }
+
+            list.Add(p.Ref);
+
             if (p.Heading is { } h)
             {
                 headings.TryAdd(TopOf(p.Ref), h);
@@ -111,8 +119,9 @@ internal sealed partial class CrossReferenceFinder
             return [target];
         }
 
-        return ordered.Where(r => r.StartsWith(target, StringComparison.Ordinal) && r.Length > target.Length
-            && (r[target.Length] == '(' || r[target.Length] == ' ')).ToList();
+        return !byTop.TryGetValue(TopOf(target), out var under) ? []
+            : under.Where(r => r.StartsWith(target, StringComparison.Ordinal) && r.Length > target.Length
+                && (r[target.Length] == '(' || r[target.Length] == ' ')).ToList();
     }
 
     private IEnumerable<string> Targets(string unit, Match m, string own)

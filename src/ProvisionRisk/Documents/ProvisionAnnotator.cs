@@ -12,9 +12,11 @@ internal static class ProvisionAnnotator
 
         var provisions = document.Provisions;
         var notes = new List<Footnote>?[provisions.Count];
+        var provisionSpans = provisions.Select(p => (p.Start, p.End)).ToList();
+        var structureSpans = document.Structure.Select(e => (e.Start, e.End)).ToList();
         foreach (var anchor in extracted.NoteAnchors)
         {
-            foreach (var i in Citing(document, anchor.Offset))
+            foreach (var i in Citing(document, provisionSpans, structureSpans, anchor.Offset))
             {
                 (notes[i] ??= []).Add(anchor.Note);
             }
@@ -58,23 +60,23 @@ internal static class ProvisionAnnotator
 
     /// <summary>The provisions that cite a note at <paramref name="offset"/>: the one whose words contain it; every
     /// provision that carries the lead-in words containing it; or the first provision under the heading containing it.</summary>
-    private static IEnumerable<int> Citing(SegmentedDocument document, int offset)
+    private static IEnumerable<int> Citing(SegmentedDocument document, List<(int Start, int End)> provisionSpans,
+        List<(int Start, int End)> structureSpans, int offset)
     {
         var provisions = document.Provisions;
-        for (var i = 0; i < provisions.Count; i++)
+        var containing = Containing(provisionSpans, offset);
+        if (containing >= 0)
         {
-            if (provisions[i].Start <= offset && offset <= provisions[i].End)
-            {
-                return [i];
-            }
+            return [containing];
         }
 
-        var element = document.Structure.FirstOrDefault(s => s.Start <= offset && offset <= s.End);
-        if (element is null)
+        var at = Containing(structureSpans, offset);
+        if (at < 0)
         {
             return [];
         }
 
+        var element = document.Structure[at];
         var following = Enumerable.Range(0, provisions.Count).Where(i => provisions[i].Start > element.End);
         return element.Kind switch
         {
@@ -82,5 +84,35 @@ internal static class ProvisionAnnotator
             StructureKind.Heading => following.Take(1).ToList(),
             _ => [],
         };
+    }
+
+    /// <summary>The index of a span containing <paramref name="offset"/> (spans are in document order), or -1.</summary>
+    private static int Containing(List<(int Start, int End)> spans, int offset)
+    {
+        int lo = 0, hi = spans.Count - 1, last = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (spans[mid].Start <= offset)
+            {
+                last = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        // Spans of sub-provisions can start before their parent's closing words: look back a little.
+        for (var i = last; i >= 0 && i > last - 8; i--)
+        {
+            if (spans[i].Start <= offset && offset <= spans[i].End)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

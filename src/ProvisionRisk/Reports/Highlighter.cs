@@ -55,7 +55,7 @@ internal static class Highlighter
             var classes = covering.Select(s => s.Class).Distinct(StringComparer.Ordinal).ToList();
             if (classes.Contains("raise") && classes.Contains("lower"))
             {
-                // Net effect decides the colour when evidence for and against overlaps.
+                // Words that raise one score and lower another are shown as raising: the reader's attention goes there first.
                 classes.Remove("lower");
             }
 
