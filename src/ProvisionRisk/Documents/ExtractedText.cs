@@ -6,6 +6,3 @@ namespace ProvisionRisk.Documents;
 /// <param name="PageStarts">The offset in <paramref name="Text"/> where each page begins (empty for documents without pages).</param>
 /// <param name="NoteAnchors">Where footnotes are cited: offsets in <paramref name="Text"/>, in text order.</param>
 internal sealed record ExtractedText(string Text, IReadOnlyList<int> PageStarts, IReadOnlyList<NoteAnchor> NoteAnchors);
-
-/// <summary>A footnote cited at <paramref name="Offset"/> of the extracted text.</summary>
-internal sealed record NoteAnchor(int Offset, Footnote Note);
