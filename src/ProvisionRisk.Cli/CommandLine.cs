@@ -9,10 +9,20 @@ public static class CommandLine
     public const string Usage = """
         usage: provisionrisk <command> [options]
 
-          score INPUT... [--model FILE] [--format table|jsonl|json|csv] [--out FILE]
-                         [--threshold LABEL=P]... [--input-format csv|jsonl] [--no-evidence]
-              Score provisions. INPUT is a document (.txt, .md) that is segmented, a table of
-              provisions (.csv or .jsonl with id and text), or - for standard input.
+          score INPUT... [--model FILE] [--format table|jsonl|json|csv|md|html] [--out FILE]
+                         [--top N] [--min-score X] [--label LABEL] [--precedents K] [--alternatives]
+                         [--threshold LABEL=P]... [--input-format F] [--title TEXT] [--no-evidence]
+              Score provisions. INPUT is a document (.txt, .md, .html, .pdf, .docx) that is segmented,
+              a folder (every document in it), a table of provisions (.csv or .jsonl with id and text),
+              or - for standard input (--input-format txt|md|html|pdf|docx|csv|jsonl, else recognised).
+              --top, --min-score and --label focus the report; --precedents K shows the K nearest
+              labelled precedents (default 3 for md and html); --alternatives scores each reading of
+              bracketed open text.
+          diff OLD NEW [--model FILE] [--format table|jsonl|json|csv|md|html] [--out FILE]
+                       [--top N] [--min-change X] [--label LABEL] [--all] [--title TEXT] [--no-evidence]
+              Align two versions of a draft (by reference and by text, so renumbering is followed) and
+              report added, removed and changed provisions with a word-level redline and their score
+              changes, largest change in risk first. --all includes unchanged provisions.
           train --data FILE_OR_DIR... [--labels a,b] [--exclude-source ID]... [--seed N]
                 [--out FILE] [--format table|json] [--pipeline stacked|linear|fasttree|cue-rules] [--cv | --no-cv]
               Cross-validate by instrument, train on all data and write a model bundle atomically.
@@ -21,7 +31,7 @@ public static class CommandLine
               Precision, recall, F1, ROC-AUC, Brier and calibration error per label.
           info [--model FILE] [--format text|json|md] [--out FILE]
               The model card: labels, thresholds, metrics, training-data hash, versions.
-          template INPUT... [--out FILE]
+          template INPUT... [--out FILE] [--input-format F]
               Segmented provisions in the training CSV format, with empty labels, for labelling.
 
         Without --model the default model shipped with ProvisionRisk is used.
@@ -36,7 +46,27 @@ public static class CommandLine
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
+        ArgumentNullException.ThrowIfNull(stdin);
+        return Run(args, new StandardInput(stdin), stdout, stderr);
+    }
+
+    /// <summary>Runs the tool with standard input as bytes, so that PDF and Word documents can be piped in.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdin">Standard input.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stdin);
+        return Run(args, new StandardInput(stdin), stdout, stderr);
+    }
+
+    private static int Run(string[] args, StandardInput stdin, TextWriter stdout, TextWriter stderr)
+    {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
@@ -60,6 +90,7 @@ public static class CommandLine
                 "evaluate" => EvaluateCommand.Run(rest, stdout),
                 "info" => InfoCommand.Run(rest, stdout),
                 "template" => TemplateCommand.Run(rest, stdin, stdout, stderr),
+                "diff" => DiffCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }

@@ -1,3 +1,4 @@
 using ProvisionRisk.Cli;
 
-return CommandLine.Run(args, Console.In, Console.Out, Console.Error);
+using var stdin = Console.OpenStandardInput();
+return CommandLine.Run(args, stdin, Console.Out, Console.Error);

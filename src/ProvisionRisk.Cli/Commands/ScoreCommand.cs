@@ -4,71 +4,113 @@ using ProvisionRisk.Scoring;
 
 namespace ProvisionRisk.Cli.Commands;
 
-/// <summary><c>score INPUT... [--model FILE] [--format table|jsonl|json|csv] [--out FILE] [--threshold LABEL=P]...
-/// [--input-format csv|jsonl] [--no-evidence]</c></summary>
+/// <summary><c>score INPUT... [--model FILE] [--format table|jsonl|json|csv|md|html] [--out FILE] [--top N] [--min-score X]
+/// [--label L] [--precedents K] [--alternatives] [--threshold LABEL=P]... [--input-format F] [--title T] [--no-evidence]</c></summary>
 internal static class ScoreCommand
 {
-    private static readonly Dictionary<string, ReportFormat> Formats = new(StringComparer.Ordinal)
-    {
-        ["table"] = ReportFormat.Table,
-        ["jsonl"] = ReportFormat.Jsonl,
-        ["json"] = ReportFormat.Json,
-        ["csv"] = ReportFormat.Csv,
-    };
+    private const int RankedFormatPrecedents = 3;
 
-    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, StandardInput stdin, TextWriter stdout, TextWriter stderr)
     {
-        var a = Arguments.Parse(args, ["model", "format", "out", "threshold", "input-format"], ["no-evidence"]);
+        var a = Arguments.Parse(args, ["model", "format", "out", "threshold", "input-format", "top", "min-score", "label", "precedents", "title"],
+            ["no-evidence", "alternatives"]);
         if (a.Positional.Count == 0)
         {
-            throw new UsageException("score needs at least one input (a .txt/.md document, a .csv/.jsonl table, or - for standard input)");
+            throw new UsageException("score needs at least one input (a document, a folder of documents, a .csv/.jsonl table, or - for standard input)");
         }
 
-        var interactive = a.One("out") is null && !Console.IsOutputRedirected;
-        var format = a.Choice("format", interactive ? ReportFormat.Table : ReportFormat.Jsonl, Formats);
+        var format = ReportArguments.Format(a, stdout);
         var stdinFormat = a.One("input-format");
-        if (stdinFormat is not null and not ("csv" or "jsonl"))
+        if (stdinFormat is not null && !InputLoader.StdinFormats.Contains(stdinFormat))
         {
-            throw new UsageException($"option --input-format must be csv or jsonl, not '{stdinFormat}'");
+            throw new UsageException($"option --input-format must be one of {string.Join(", ", InputLoader.StdinFormats)}, not '{stdinFormat}'");
         }
 
         var thresholds = a.All("threshold").Select(ParseThreshold).ToList();
+        var precedents = a.One("precedents") is null
+            ? format is ReportFormat.Html or ReportFormat.Markdown ? RankedFormatPrecedents : 0
+            : a.Int("precedents", 0);
+        if (precedents is < 0 or > ScoringOptions.MaxPrecedents)
+        {
+            throw new UsageException($"--precedents needs a whole number from 0 to {ScoringOptions.MaxPrecedents}");
+        }
+
         var model = ModelOption.Load(a.One("model"));
+        var reportOptions = ReportArguments.Options(a, model.Labels);
         var options = new ScoringOptions
         {
             IncludeEvidence = !a.Flag("no-evidence"),
             Thresholds = Thresholds(thresholds, model),
+            Precedents = precedents,
+            ScoreAlternatives = a.Flag("alternatives"),
         };
         var failed = false;
+        var progress = ProgressIndicator.For(stderr);
         Output.Write(a.One("out"), stdout, writer =>
         {
-            using var report = new ScoreReportWriter(writer, format, model.Labels);
-            foreach (var input in a.Positional)
+            using var report = new ScoreReportWriter(writer, format, model.Labels, reportOptions);
+            foreach (var argument in a.Positional)
             {
                 try
                 {
-                    var provisions = InputLoader.Load(input, stdinFormat, stdin);
-                    var tableInput = input != "-" && Path.GetExtension(input).ToLowerInvariant() is ".csv" or ".jsonl"
-                        || (input == "-" && stdinFormat is not null);
-                    foreach (var score in model.ScoreStream(provisions, options))
+                    foreach (var input in InputLoader.Expand(argument))
                     {
-                        var p = score.Provision!;
-                        report.Write(new ScoredProvision(tableInput ? p.Ref : p.Id, p.Document, score));
+                        failed |= !ScoreInput(input, stdinFormat, stdin, model, options, report, stderr, progress);
                     }
                 }
                 catch (InputException e)
                 {
-                    stderr.WriteLine("provisionrisk: error: " + e.Message);
-                    failed = true;
-                }
-                catch (IOException e)
-                {
-                    stderr.WriteLine($"provisionrisk: error: {input}: {e.Message}");
+                    Fail(stderr, progress, e.Message);
                     failed = true;
                 }
             }
+
+            progress.Done();
         });
         return failed ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    /// <summary>Scores one input into the report; false (after a one-line error) when it cannot be read.</summary>
+    private static bool ScoreInput(string input, string? stdinFormat, StandardInput stdin, RiskModel model, ScoringOptions options,
+        ScoreReportWriter report, TextWriter stderr, ProgressIndicator progress)
+    {
+        try
+        {
+            var provisions = InputLoader.Load(input, stdinFormat, stdin);
+            var table = InputLoader.IsTable(input, stdinFormat);
+            var name = provisions[0].Document;
+            foreach (var warning in model.CheckSuitability(provisions.Select(p => p.Text)).Warnings)
+            {
+                progress.Done();
+                stderr.WriteLine($"provisionrisk: warning: {(input == "-" ? "standard input" : input)}: {warning}");
+                report.Warn(name, warning);
+            }
+
+            foreach (var score in model.ScoreStream(provisions, options))
+            {
+                var p = score.Provision!;
+                report.Write(new ScoredProvision(table ? p.Ref : p.Id, p.Document, score));
+                progress.Report(report.Scored, input);
+            }
+
+            return true;
+        }
+        catch (InputException e)
+        {
+            Fail(stderr, progress, e.Message);
+        }
+        catch (IOException e)
+        {
+            Fail(stderr, progress, $"{input}: {e.Message}");
+        }
+
+        return false;
+    }
+
+    private static void Fail(TextWriter stderr, ProgressIndicator progress, string message)
+    {
+        progress.Done();
+        stderr.WriteLine("provisionrisk: error: " + message);
     }
 
     private static (string Label, double P) ParseThreshold(string v)

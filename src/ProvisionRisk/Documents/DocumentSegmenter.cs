@@ -15,7 +15,17 @@ public static class DocumentSegmenter
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return new SegmentParser(text, name).Run();
+        return Annotate(new SegmentParser(text, name).Run());
+    }
+
+    /// <summary>Records each provision's open (bracketed) text and its references to other units of the document.</summary>
+    private static SegmentedDocument Annotate(SegmentedDocument document)
+    {
+        var finder = new CrossReferenceFinder(document.Provisions);
+        var provisions = document.Provisions
+            .Select(p => p with { OpenText = OpenTextFinder.Find(p.Text), CrossReferences = finder.Find(p) })
+            .ToList();
+        return document with { Provisions = provisions };
     }
 
     /// <summary>Reads and segments a UTF-8 text or Markdown file; the document name is the file name
@@ -28,13 +38,14 @@ public static class DocumentSegmenter
         return Segment(File.ReadAllText(path), DocumentName(path));
     }
 
-    /// <summary>The document name for a file path: the file name without <c>.txt</c>, <c>.md</c> and <c>.partial</c>.</summary>
+    /// <summary>The document name for a file path: the file name without its document extension (<c>.txt</c>, <c>.md</c>,
+    /// <c>.html</c>, <c>.pdf</c>, <c>.docx</c> …) and <c>.partial</c>.</summary>
     /// <param name="path">The file's path.</param>
     /// <returns>For example <c>malabo-2014</c> for <c>malabo-2014.partial.txt</c>.</returns>
     public static string DocumentName(string path)
     {
         var file = Path.GetFileName(path);
-        foreach (var ext in new[] { ".txt", ".md", ".markdown" })
+        foreach (var ext in new[] { ".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx" })
         {
             if (file.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
             {

@@ -25,4 +25,16 @@ public sealed record Provision(
     /// <summary>Gets the identifier used in training data: <c>document:ref</c> with the reference shortened
     /// (<c>Article</c> to <c>art</c>, <c>Section</c> and <c>§</c> to <c>s</c>, spaces removed).</summary>
     public string Id => ProvisionId.For(Document, Ref);
+
+    /// <summary>Gets the one-based page of the provision's first character, for documents that have pages (PDF).</summary>
+    public int? Page { get; init; }
+
+    /// <summary>Gets the footnotes the provision cites; their markers are not part of <see cref="Text"/>.</summary>
+    public IReadOnlyList<Footnote> Notes { get; init; } = [];
+
+    /// <summary>Gets the bracketed text a negotiation draft leaves open, in text order.</summary>
+    public IReadOnlyList<OpenText> OpenText { get; init; } = [];
+
+    /// <summary>Gets the references the provision makes to other units, in text order.</summary>
+    public IReadOnlyList<CrossReference> CrossReferences { get; init; } = [];
 }

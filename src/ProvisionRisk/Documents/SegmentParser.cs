@@ -298,10 +298,15 @@ internal sealed partial class SegmentParser
         || (mode == DocumentMode.SectionSigns && SectionSignPattern().IsMatch(text));
 
     private static bool IsEditorialNote(string text) =>
-        text.StartsWith('[') && (text.StartsWith("[...", StringComparison.Ordinal) || text.StartsWith("[…", StringComparison.Ordinal)
+        text.StartsWith('[') && !IsBracketedOption(text) && (text.StartsWith("[...", StringComparison.Ordinal) || text.StartsWith("[…", StringComparison.Ordinal)
             || text.StartsWith("[PARTIAL", StringComparison.Ordinal)
             || (text.EndsWith(']') && !char.IsDigit(text[1]) && !text.StartsWith("[§", StringComparison.Ordinal)
                 && !text.StartsWith("[Art", StringComparison.Ordinal) && !text.StartsWith("[(", StringComparison.Ordinal)));
+
+    /// <summary>A negotiation draft's bracketed option ("[Option 1: …]", "[Alternative B …]") is open text, not an editorial note.</summary>
+    private static bool IsBracketedOption(string text) =>
+        text.StartsWith("[Option", StringComparison.OrdinalIgnoreCase) || text.StartsWith("[Alternative", StringComparison.OrdinalIgnoreCase)
+        || text.StartsWith("[Alt.", StringComparison.OrdinalIgnoreCase) || text.StartsWith("[Variant", StringComparison.OrdinalIgnoreCase);
 
     private bool TryTopHeader(TextSpan span, string text)
     {

@@ -1,6 +1,6 @@
 namespace ProvisionRisk.Reports;
 
-/// <summary>The formats a score report can be written in.</summary>
+/// <summary>The formats a report can be written in.</summary>
 public enum ReportFormat
 {
     /// <summary>A ranked plain-text table for reading in a terminal.</summary>
@@ -14,4 +14,10 @@ public enum ReportFormat
 
     /// <summary>CSV, safe to open in a spreadsheet (formula injection escaped); streams.</summary>
     Csv,
+
+    /// <summary>Markdown, ranked, to paste into a briefing.</summary>
+    Markdown,
+
+    /// <summary>One self-contained HTML page, ranked, with filters, highlighted evidence, flags, precedents and cross-references.</summary>
+    Html,
 }

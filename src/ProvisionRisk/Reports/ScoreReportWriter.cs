@@ -1,15 +1,16 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CsvHelper;
 
 namespace ProvisionRisk.Reports;
 
 /// <summary>
-/// Writes scored provisions as a report. <see cref="ReportFormat.Jsonl"/> and <see cref="ReportFormat.Csv"/>
-/// stream (memory bounded by the batch being written); <see cref="ReportFormat.Table"/> ranks provisions by risk;
-/// <see cref="ReportFormat.Json"/> writes one document.
+/// Writes scored provisions as a report. <see cref="ReportFormat.Jsonl"/> and <see cref="ReportFormat.Csv"/> stream
+/// in input order (memory bounded by the batch being written); the ranked formats (<see cref="ReportFormat.Table"/>,
+/// <see cref="ReportFormat.Markdown"/>, <see cref="ReportFormat.Html"/>) keep only what they show, the
+/// <see cref="ReportOptions.Top"/> highest-risk provisions when a limit is set; <see cref="ReportFormat.Json"/> writes
+/// one document. <see cref="ReportOptions"/> filters and ranks every format (with a limit, the streaming formats write
+/// the top provisions in rank order when the report is finished).
 /// </summary>
 public sealed class ScoreReportWriter : IDisposable
 {
@@ -17,8 +18,11 @@ public sealed class ScoreReportWriter : IDisposable
     private readonly TextWriter output;
     private readonly ReportFormat format;
     private readonly IReadOnlyList<string> labels;
-    private readonly List<ScoredProvision> ranked = [];
-    private CsvWriter? csv;
+    private readonly ReportOptions options;
+    private readonly TopRanking<ScoredProvision>? ranking;
+    private readonly List<(string Document, string Message)> warnings = [];
+    private readonly HashSet<string> documents = new(StringComparer.Ordinal);
+    private ScoreCsv? csv;
     private Utf8JsonWriter? json;
     private MemoryStream? jsonBuffer;
     private bool finished;
@@ -27,14 +31,29 @@ public sealed class ScoreReportWriter : IDisposable
     /// <param name="output">The destination; it is left open.</param>
     /// <param name="format">The report format.</param>
     /// <param name="labels">The model's labels, in order (columns of the table and CSV).</param>
-    public ScoreReportWriter(TextWriter output, ReportFormat format, IReadOnlyList<string> labels)
+    /// <param name="options">What to show; null shows every provision.</param>
+    /// <exception cref="ArgumentException">An option is out of range or names an unknown label.</exception>
+    public ScoreReportWriter(TextWriter output, ReportFormat format, IReadOnlyList<string> labels, ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(labels);
+        this.options = options ?? ReportOptions.Default;
+        this.options.Validate(labels);
         this.output = output;
         this.format = format;
         this.labels = labels;
+        var ranked = format is ReportFormat.Table or ReportFormat.Markdown or ReportFormat.Html;
+        ranking = ranked || this.options.Top is not null ? new TopRanking<ScoredProvision>(this.options.Top) : null;
     }
+
+    /// <summary>Gets the number of provisions written or kept so far (after filtering).</summary>
+    public int Shown { get; private set; }
+
+    /// <summary>Gets the number of provisions given to the report (before filtering).</summary>
+    public int Scored { get; private set; }
+
+    /// <summary>Gets the number of provisions held in memory for ranking (at most <see cref="ReportOptions.Top"/> when set).</summary>
+    public int Held => ranking?.Count ?? 0;
 
     /// <summary>Adds scored provisions to the report.</summary>
     /// <param name="items">The scored provisions.</param>
@@ -47,30 +66,41 @@ public sealed class ScoreReportWriter : IDisposable
         }
     }
 
-    /// <summary>Adds one scored provision to the report.</summary>
+    /// <summary>Adds one scored provision to the report (it is left out if it does not pass the options' filters).</summary>
     /// <param name="item">The scored provision.</param>
     public void Write(ScoredProvision item)
     {
         ArgumentNullException.ThrowIfNull(item);
         ObjectDisposedException.ThrowIf(finished, this);
-        switch (format)
+        Scored++;
+        documents.Add(item.Document);
+        if (!Passes(item))
         {
-            case ReportFormat.Jsonl:
-                output.WriteLine(ToJson(item));
-                break;
-            case ReportFormat.Csv:
-                WriteCsv(item);
-                break;
-            case ReportFormat.Json:
-                WriteJsonItem(item);
-                break;
-            default:
-                ranked.Add(item);
-                break;
+            return;
         }
+
+        Shown++;
+        if (ranking is not null)
+        {
+            ranking.Add(item, item.Risk(options.Label));
+            return;
+        }
+
+        Emit(item);
     }
 
-    /// <summary>Completes the report (the table is written here) and flushes it.</summary>
+    /// <summary>Adds a warning about a document (for example that its scores may not be meaningful); the Markdown,
+    /// HTML, JSON and table reports show it.</summary>
+    /// <param name="document">The document's name.</param>
+    /// <param name="message">The warning.</param>
+    public void Warn(string document, string message)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(message);
+        warnings.Add((document, message));
+    }
+
+    /// <summary>Completes the report (ranked formats are written here) and flushes it.</summary>
     public void Finish()
     {
         if (finished)
@@ -79,23 +109,50 @@ public sealed class ScoreReportWriter : IDisposable
         }
 
         finished = true;
+        var ranked = ranking?.Ranked() ?? [];
+        var context = new ReportContext(labels, options, ReportText.Title(documents, options.Title), Scored, warnings);
         switch (format)
         {
             case ReportFormat.Table:
-                WriteTable();
+                TableReport.Write(ranked, context, output);
                 break;
-            case ReportFormat.Csv:
-                EnsureCsv();
-                csv!.Flush();
+            case ReportFormat.Markdown:
+                MarkdownReport.Write(ranked, context, output);
                 break;
-            case ReportFormat.Json:
-                EnsureJson();
-                json!.WriteEndArray();
+            case ReportFormat.Html:
+                HtmlReport.Write(ranked, context, output);
+                break;
+            default:
+                foreach (var item in ranked)
+                {
+                    Emit(item);
+                }
+
+                break;
+        }
+
+        if (format == ReportFormat.Csv)
+        {
+            (csv ??= new ScoreCsv(output, labels)).Flush();
+        }
+        else if (format == ReportFormat.Json)
+        {
+            EnsureJson();
+            json!.WriteEndArray();
+            json.WriteStartArray("warnings");
+            foreach (var (document, message) in warnings)
+            {
+                json.WriteStartObject();
+                json.WriteString("document", document);
+                json.WriteString("message", message);
                 json.WriteEndObject();
-                json.Flush();
-                output.Write(Encoding.UTF8.GetString(jsonBuffer!.ToArray()));
-                output.WriteLine();
-                break;
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.Flush();
+            output.Write(Encoding.UTF8.GetString(jsonBuffer!.ToArray()));
+            output.WriteLine();
         }
 
         output.Flush();
@@ -125,10 +182,31 @@ public sealed class ScoreReportWriter : IDisposable
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private void WriteJsonItem(ScoredProvision item)
+    private bool Passes(ScoredProvision item)
     {
-        EnsureJson();
-        ScoreJson.WriteObject(json!, item);
+        if (options.MinScore is { } min)
+        {
+            return item.Risk(options.Label) >= min;
+        }
+
+        return options.Label is null || item.Score.Get(options.Label).Flagged;
+    }
+
+    private void Emit(ScoredProvision item)
+    {
+        switch (format)
+        {
+            case ReportFormat.Jsonl:
+                output.WriteLine(ToJson(item));
+                break;
+            case ReportFormat.Csv:
+                (csv ??= new ScoreCsv(output, labels)).Write(item);
+                break;
+            case ReportFormat.Json:
+                EnsureJson();
+                ScoreJson.WriteObject(json!, item);
+                break;
+        }
     }
 
     private void EnsureJson()
@@ -151,85 +229,4 @@ public sealed class ScoreReportWriter : IDisposable
         json.WriteEndArray();
         json.WriteStartArray("provisions");
     }
-
-    private void EnsureCsv()
-    {
-        if (csv is not null)
-        {
-            return;
-        }
-
-        csv = CsvWriter.Create(output, new CsvWriterOptions { NewLine = "\n", Injection = CsvInjection.Escape }, leaveOpen: true);
-        var header = new List<string> { "id", "document", "ref", "kind", "line" };
-        foreach (var l in labels)
-        {
-            header.Add(l);
-            header.Add(l + "_flagged");
-            header.Add(l + "_evidence");
-        }
-
-        header.Add("text");
-        csv.WriteRecord(header.ToArray());
-    }
-
-    private void WriteCsv(ScoredProvision item)
-    {
-        EnsureCsv();
-        var s = item.Score;
-        var row = new List<string>
-        {
-            item.Id, item.Document, s.Provision?.Ref ?? string.Empty, s.Kind ?? string.Empty,
-            s.Provision?.Line.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-        };
-        foreach (var l in labels)
-        {
-            var ls = s.Get(l);
-            row.Add(ls.Probability.ToString("0.0000", CultureInfo.InvariantCulture));
-            row.Add(ls.Flagged ? "true" : "false");
-            row.Add(string.Join("; ", ls.Evidence.Select(e => e.Feature + " (" + e.Weight.ToString("+0.00;-0.00", CultureInfo.InvariantCulture) + ")")));
-        }
-
-        row.Add(s.Text);
-        csv!.WriteRecord(row.ToArray());
-    }
-
-    private void WriteTable()
-    {
-        var order = ranked.Select((item, i) => (item, i))
-            .OrderByDescending(x => x.item.Score.MaxProbability).ThenBy(x => x.i).Select(x => x.item).ToList();
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"{"#",4}  {"provision",-34} {"kind",-17}");
-        foreach (var l in labels)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $" {Shorten(l, 12),12}");
-        }
-
-        sb.Append("  reasons");
-        output.WriteLine(sb.ToString());
-        var rank = 0;
-        foreach (var item in order)
-        {
-            rank++;
-            var s = item.Score;
-            sb.Clear();
-            var name = s.Provision is { } p ? p.Document + " " + p.Ref : item.Id;
-            sb.Append(CultureInfo.InvariantCulture, $"{rank,4}  {Shorten(name, 34),-34} {Shorten(s.Kind ?? "-", 17),-17}");
-            foreach (var l in labels)
-            {
-                var ls = s.Get(l);
-                var mark = ls.Flagged ? "*" : " ";
-                sb.Append(CultureInfo.InvariantCulture, $" {ls.Probability,11:0.00}{mark}");
-            }
-
-            var top = s.Labels.OrderByDescending(l => l.Probability).First();
-            var reasons = top.Evidence.Where(e => e.Weight > 0).Take(3).Select(e => e.Feature);
-            sb.Append("  ").Append(top.Label).Append(": ").Append(string.Join(", ", reasons));
-            output.WriteLine(sb.ToString());
-        }
-
-        output.WriteLine();
-        output.WriteLine($"{order.Count} provisions; * = at or above the label's threshold.");
-    }
-
-    private static string Shorten(string s, int width) => s.Length <= width ? s : s[..(width - 1)] + "…";
 }

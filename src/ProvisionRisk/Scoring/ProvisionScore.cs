@@ -1,4 +1,5 @@
 using ProvisionRisk.Documents;
+using ProvisionRisk.Precedents;
 
 namespace ProvisionRisk.Scoring;
 
@@ -35,6 +36,18 @@ public sealed record ProvisionScore
 
     /// <summary>Gets the per-label results, in the model's label order.</summary>
     public IReadOnlyList<LabelScore> Labels { get; }
+
+    /// <summary>Gets the nearest labelled precedents from the training data, most similar first (empty unless
+    /// <see cref="ScoringOptions.Precedents"/> asks for them).</summary>
+    public IReadOnlyList<Precedent> Precedents { get; init; } = [];
+
+    /// <summary>Gets the codebook flags that likely apply: those its precedents positive for a flagged label share
+    /// (empty unless precedents were asked for).</summary>
+    public IReadOnlyList<FlagSuggestion> Flags { get; init; } = [];
+
+    /// <summary>Gets the scores of each alternative reading of the provision's open text (empty unless
+    /// <see cref="ScoringOptions.ScoreAlternatives"/> is set and the provision has open text).</summary>
+    public IReadOnlyList<AlternativeScore> Alternatives { get; init; } = [];
 
     /// <summary>Gets the highest probability over all labels: a single number to rank provisions by.</summary>
     public double MaxProbability => Labels.Count == 0 ? 0 : Labels.Max(l => l.Probability);

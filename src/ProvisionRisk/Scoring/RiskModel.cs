@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using ProvisionRisk.Documents;
 using ProvisionRisk.Features;
+using ProvisionRisk.Precedents;
 using ProvisionRisk.Training;
 
 namespace ProvisionRisk.Scoring;
@@ -23,6 +24,7 @@ public sealed class RiskModel
     private readonly IReadOnlyList<LabelModel> labelModels;
     private readonly KindModel? kindModel;
     private readonly EvidenceBuilder evidence;
+    private readonly Lazy<PrecedentIndex> precedents;
 
     internal RiskModel(MLContext ml, TextFeaturizer featurizer, IReadOnlyList<LabelModel> labelModels, KindModel? kindModel,
         ModelManifest manifest, LabelledDataset trainingData)
@@ -34,6 +36,7 @@ public sealed class RiskModel
         Manifest = manifest;
         TrainingData = trainingData;
         evidence = new EvidenceBuilder(featurizer.SlotNames, featurizer.FeatureCues);
+        precedents = new Lazy<PrecedentIndex>(() => new PrecedentIndex(TrainingData), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Gets the default model shipped inside the package (loaded once, on first use).</summary>
@@ -48,6 +51,10 @@ public sealed class RiskModel
 
     /// <summary>Gets the labelled provisions the model was trained on (for precedents, and to retrain on top of them).</summary>
     public LabelledDataset TrainingData { get; }
+
+    /// <summary>Gets the index of the model's labelled training provisions, to find a provision's nearest precedents
+    /// (built on first use, once, thread-safely).</summary>
+    public PrecedentIndex Precedents => precedents.Value;
 
     internal MLContext Context { get; }
 
@@ -159,6 +166,17 @@ public sealed class RiskModel
         return Score(document.Provisions, options);
     }
 
+    /// <summary>Checks whether the model's scores are likely to mean something for <paramref name="texts"/>: that they
+    /// are English and not far from the labelled provisions the model was trained on (an even sample of at most 200
+    /// texts is examined).</summary>
+    /// <param name="texts">The texts to be scored, for example a document's provisions.</param>
+    /// <returns>The measures and any warnings.</returns>
+    public Suitability CheckSuitability(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return SuitabilityCheck.Check(this, texts as IReadOnlyList<string> ?? texts.ToList());
+    }
+
     /// <summary>Calibrated probabilities of one label for a batch (no evidence, no kind).</summary>
     internal double[] Probabilities(string label, IReadOnlyList<string> texts)
     {
@@ -189,9 +207,9 @@ public sealed class RiskModel
     private List<ProvisionScore> ScoreBatch(IReadOnlyList<(string Text, Provision? Provision)> items, ScoringOptions options)
     {
         var texts = items.Select(i => i.Text ?? string.Empty).ToList();
-        var rows = featurizer.Transform(texts);
-        var kinds = kindModel?.Predict(rows);
-        var probabilities = RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds);
+        var (rows, kinds, probabilities) = Predict(texts);
+        var variants = options.ScoreAlternatives ? Variants(items) : [];
+        var variantProbabilities = variants.Count > 0 ? Predict(variants.Select(v => v.Text).ToList()).Probabilities : [];
         var result = new List<ProvisionScore>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
@@ -199,7 +217,7 @@ public sealed class RiskModel
             for (var l = 0; l < labelModels.Count; l++)
             {
                 var model = labelModels[l];
-                var threshold = options.Thresholds.TryGetValue(model.Label, out var t) ? t : model.Threshold;
+                var threshold = Threshold(model, options);
                 var p = probabilities[l][i];
                 var why = options.IncludeEvidence
                     ? evidence.Explain(model.Linear, model.Output, rows[i], texts[i], options.MaxEvidence,
@@ -208,7 +226,75 @@ public sealed class RiskModel
                 labels[l] = new LabelScore(model.Label, p, threshold, p >= threshold, why);
             }
 
-            result.Add(new ProvisionScore(texts[i], items[i].Provision, kinds?[i].Kind, kinds?[i].Probability ?? 0, labels));
+            var score = new ProvisionScore(texts[i], items[i].Provision, kinds?[i].Kind, kinds?[i].Probability ?? 0, labels);
+            result.Add(Enrich(score, i, variants, variantProbabilities, options));
+        }
+
+        return result;
+    }
+
+    private (List<FeaturizedRow> Rows, (string Kind, double Probability, float[] All)[]? Kinds, double[][] Probabilities) Predict(IReadOnlyList<string> texts)
+    {
+        var rows = featurizer.Transform(texts);
+        var kinds = kindModel?.Predict(rows);
+        return (rows, kinds, RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds));
+    }
+
+    private static double Threshold(LabelModel model, ScoringOptions options) =>
+        options.Thresholds.TryGetValue(model.Label, out var t) ? t : model.Threshold;
+
+    /// <summary>Adds precedents, suggested flags and the scores of alternative readings to a score.</summary>
+    private ProvisionScore Enrich(ProvisionScore score, int item, List<(int Item, int OpenText, int Alternative, string Reading, string Text)> variants,
+        double[][] variantProbabilities, ScoringOptions options)
+    {
+        if (options.Precedents > 0)
+        {
+            var neighbours = Precedents.Find(score.Text, Math.Max(options.Precedents, 5));
+            score = score with
+            {
+                Precedents = neighbours.Take(options.Precedents).ToList(),
+                Flags = Precedents.SuggestFlags(score.Labels.Where(l => l.Flagged).Select(l => l.Label), neighbours),
+            };
+        }
+
+        var alternatives = new List<AlternativeScore>();
+        for (var v = 0; v < variants.Count; v++)
+        {
+            if (variants[v].Item != item)
+            {
+                continue;
+            }
+
+            var labels = labelModels.Select((m, l) =>
+            {
+                var p = variantProbabilities[l][v];
+                var threshold = Threshold(m, options);
+                return new LabelScore(m.Label, p, threshold, p >= threshold, []);
+            }).ToList();
+            alternatives.Add(new AlternativeScore(variants[v].OpenText, variants[v].Alternative, variants[v].Reading, variants[v].Text, labels));
+        }
+
+        return alternatives.Count == 0 ? score : score with { Alternatives = alternatives };
+    }
+
+    /// <summary>Every reading of every open text of the batch's provisions, each with the rest of the provision as drafted.</summary>
+    private static List<(int Item, int OpenText, int Alternative, string Reading, string Text)> Variants(IReadOnlyList<(string Text, Provision? Provision)> items)
+    {
+        var result = new List<(int, int, int, string, string)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Provision is not { OpenText.Count: > 0 } p || !string.Equals(p.Text, items[i].Text, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            for (var o = 0; o < p.OpenText.Count; o++)
+            {
+                for (var a = 0; a < p.OpenText[o].Alternatives.Count; a++)
+                {
+                    result.Add((i, o, a, p.OpenText[o].Alternatives[a], p.OpenText[o].Choose(p.Text, a)));
+                }
+            }
         }
 
         return result;

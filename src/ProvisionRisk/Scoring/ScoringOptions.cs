@@ -3,6 +3,9 @@ namespace ProvisionRisk.Scoring;
 /// <summary>Options for scoring.</summary>
 public sealed record ScoringOptions
 {
+    /// <summary>The most precedents that can be asked for per provision.</summary>
+    public const int MaxPrecedents = 50;
+
     /// <summary>Gets the default options.</summary>
     public static ScoringOptions Default { get; } = new();
 
@@ -22,6 +25,16 @@ public sealed record ScoringOptions
     /// <value>The default value is 256.</value>
     public int BatchSize { get; init; } = 256;
 
+    /// <summary>Gets the number of nearest labelled precedents attached to each score (with the codebook flags they
+    /// suggest); 0 finds none.</summary>
+    /// <value>The default value is 0.</value>
+    public int Precedents { get; init; }
+
+    /// <summary>Gets a value indicating whether each alternative reading of a provision's open (bracketed) text is
+    /// scored too.</summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool ScoreAlternatives { get; init; }
+
     /// <summary>Throws if an option is out of range.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public void Validate()
@@ -29,6 +42,11 @@ public sealed record ScoringOptions
         if (MaxEvidence < 0)
         {
             throw new ArgumentException("MaxEvidence must not be negative.", nameof(MaxEvidence));
+        }
+
+        if (Precedents is < 0 or > MaxPrecedents)
+        {
+            throw new ArgumentException($"Precedents must be between 0 and {MaxPrecedents}.", nameof(Precedents));
         }
 
         if (BatchSize < 1)
