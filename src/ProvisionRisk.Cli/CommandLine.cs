@@ -3,7 +3,7 @@ using ProvisionRisk.Cli.Commands;
 namespace ProvisionRisk.Cli;
 
 /// <summary>Dispatches a command and turns failures into one-line messages and exit codes (0 success, 1 bad input, 2 wrong usage).</summary>
-public static class CommandLine
+internal static class CommandLine
 {
     /// <summary>The usage text.</summary>
     public const string Usage = """
@@ -33,8 +33,9 @@ public static class CommandLine
     /// <param name="stdin">Standard input.</param>
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
+    /// <param name="cancellationToken">Cancels a long command (training) as Ctrl-C does.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -43,10 +44,12 @@ public static class CommandLine
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
         }
 
-        using var cancellation = new CancellationTokenSource();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
-            e.Cancel = true;
+            // The first Ctrl-C stops the command at its next step (a model is only ever replaced whole, so the
+            // previous one stays intact); a second one ends the process at once.
+            e.Cancel = !cancellation.IsCancellationRequested;
             cancellation.Cancel();
         };
         Console.CancelKeyPress += onCancel;
