@@ -42,17 +42,15 @@ internal static class InputLoader
             case ".txt":
             case ".md":
             case ".markdown":
-                string content;
                 try
                 {
-                    content = File.ReadAllText(input, new System.Text.UTF8Encoding(false, true));
+                    return Provisions(DocumentSegmenter.SegmentFile(input), input);
                 }
-                catch (System.Text.DecoderFallbackException)
+                catch (InvalidDataException e)
                 {
-                    throw new InputException($"{input}: not valid UTF-8 text");
+                    throw new InputException(e.Message);
                 }
 
-                return Document(content, DocumentSegmenter.DocumentName(input), input);
             default:
                 throw new InputException($"{input}: unsupported file type '{extension}' (supported: .txt, .md, .csv, .jsonl)");
         }
@@ -73,14 +71,18 @@ internal static class InputLoader
 
     private static IReadOnlyList<Provision> Document(string text, string name, string displayName)
     {
-        if (text.Contains('\0', StringComparison.Ordinal))
+        try
         {
-            throw new InputException($"{displayName}: looks like a binary file, not text");
+            return Provisions(DocumentSegmenter.Segment(DocumentText.Check(text, displayName), name), displayName);
         }
+        catch (InvalidDataException e)
+        {
+            throw new InputException(e.Message);
+        }
+    }
 
-        var document = DocumentSegmenter.Segment(text, name);
-        return document.Provisions.Count > 0
+    private static IReadOnlyList<Provision> Provisions(SegmentedDocument document, string displayName) =>
+        document.Provisions.Count > 0
             ? document.Provisions
             : throw new InputException($"{displayName}: no provisions found (no numbered articles, sections or paragraphs)");
-    }
 }
