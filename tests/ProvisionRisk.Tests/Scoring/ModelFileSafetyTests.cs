@@ -21,7 +21,7 @@ public sealed class ModelFileSafetyTests
         var folder = Directory.CreateDirectory(root.File("models/inner")).FullName;
         var good = Path.Combine(folder, "good.model");
         TinyModel.Model.Save(good);
-        var hostile = new[] { "../escaped.txt", "../../escaped.txt", "labels/../../escaped.txt", "/tmp/escaped-absolute.txt", "..\\escaped.txt" };
+        var hostile = new[] { "../escaped.txt", "../../escaped.txt", "labels/../../escaped.txt", "/provisionrisk-escaped-absolute.txt", "..\\escaped.txt" };
         for (var i = 0; i < hostile.Length; i++)
         {
             File.WriteAllBytes(Path.Combine(folder, $"hostile{i}.model"), WithEntry(File.ReadAllBytes(good), hostile[i]));
@@ -49,7 +49,7 @@ public sealed class ModelFileSafetyTests
         Assert.Equal(before, Snapshot(root.Path));
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
         Assert.Equal(workingDirectory, Snapshot(Directory.GetCurrentDirectory()));
-        Assert.False(File.Exists("/tmp/escaped-absolute.txt"));
+        Assert.False(File.Exists("/provisionrisk-escaped-absolute.txt"));
     }
 
     /// <summary>ML.NET's readers can hang or crash on a damaged model, so every entry is checked against the manifest's
@@ -83,7 +83,6 @@ public sealed class ModelFileSafetyTests
                 }
 
                 var bytes = Replace(bundle, name, damaged);
-                File.AppendAllText("/tmp/fuzz.log", $"{name} {trial} {DateTime.Now:HH:mm:ss.fff}\n");
                 try
                 {
                     var model = RiskModel.Load(new MemoryStream(bytes));
