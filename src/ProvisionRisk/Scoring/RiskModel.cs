@@ -13,6 +13,11 @@ namespace ProvisionRisk.Scoring;
 /// retrained one. A model is immutable and safe to share across threads: scoring goes through
 /// <see cref="IDataView"/> batches, never through a shared prediction engine.
 /// </summary>
+/// <remarks>
+/// A bundle records the SHA-256 of each of its parts, checked before any part is read, so a damaged file is refused
+/// with an <see cref="InvalidModelException"/>. Load model files only from sources you trust: the ML.NET readers
+/// inside are not hardened against files crafted to attack them.
+/// </remarks>
 public sealed class RiskModel
 {
     /// <summary>The name of the default model embedded in the assembly.</summary>
@@ -61,7 +66,8 @@ public sealed class RiskModel
     /// <summary>Loads a model bundle from a file.</summary>
     /// <param name="path">The bundle's path.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="InvalidModelException">The file is not a readable ProvisionRisk model of a supported format.</exception>
+    /// <exception cref="InvalidModelException">The file is missing, unreadable, truncated or damaged, not a ProvisionRisk
+    /// model, or of a newer format; the message says which.</exception>
     public static RiskModel Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
