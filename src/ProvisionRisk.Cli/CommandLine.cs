@@ -3,7 +3,7 @@ using ProvisionRisk.Cli.Commands;
 namespace ProvisionRisk.Cli;
 
 /// <summary>Dispatches a command and turns failures into one-line messages and exit codes (0 success, 1 bad input, 2 wrong usage).</summary>
-public static class CommandLine
+internal static class CommandLine
 {
     /// <summary>The usage text.</summary>
     public const string Usage = """
@@ -43,11 +43,12 @@ public static class CommandLine
     /// <param name="stdin">Standard input.</param>
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
+    /// <param name="cancellationToken">Cancels a long command (training) as Ctrl-C does.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stdin);
-        return Run(args, new StandardInput(stdin), stdout, stderr);
+        return Run(args, new StandardInput(stdin), stdout, stderr, cancellationToken);
     }
 
     /// <summary>Runs the tool with standard input as bytes, so that PDF and Word documents can be piped in.</summary>
@@ -55,14 +56,15 @@ public static class CommandLine
     /// <param name="stdin">Standard input.</param>
     /// <param name="stdout">Standard output.</param>
     /// <param name="stderr">Standard error.</param>
+    /// <param name="cancellationToken">Cancels a long command (training) as Ctrl-C does.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stdin);
-        return Run(args, new StandardInput(stdin), stdout, stderr);
+        return Run(args, new StandardInput(stdin), stdout, stderr, cancellationToken);
     }
 
-    private static int Run(string[] args, StandardInput stdin, TextWriter stdout, TextWriter stderr)
+    private static int Run(string[] args, StandardInput stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -73,10 +75,12 @@ public static class CommandLine
             return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
         }
 
-        using var cancellation = new CancellationTokenSource();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
-            e.Cancel = true;
+            // The first Ctrl-C stops the command at its next step (a model is only ever replaced whole, so the
+            // previous one stays intact); a second one ends the process at once.
+            e.Cancel = !cancellation.IsCancellationRequested;
             cancellation.Cancel();
         };
         Console.CancelKeyPress += onCancel;

@@ -184,12 +184,11 @@ public static class DocumentReader
 
         try
         {
-            using var reader = new StreamReader(new MemoryStream(bytes, writable: false), new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
-            return reader.ReadToEnd();
+            return DocumentText.Decode(bytes, displayName);
         }
-        catch (DecoderFallbackException e)
+        catch (InvalidDataException e)
         {
-            throw DocumentReadException.For(displayName, "not valid UTF-8 text", e);
+            throw new DocumentReadException(e.Message, e);
         }
     }
 

@@ -31,11 +31,14 @@ public static class DocumentSegmenter
     /// <summary>Reads and segments a UTF-8 text or Markdown file; the document name is the file name
     /// without <c>.txt</c>, <c>.md</c> or <c>.partial</c>.</summary>
     /// <param name="path">The file's path.</param>
-    /// <returns>The provisions and structure of the document.</returns>
+    /// <returns>The provisions and structure of the document (none for an empty file).</returns>
+    /// <exception cref="InvalidDataException">The file is binary, or not UTF-8 (nor UTF-16 with a byte-order mark);
+    /// the message names the file and the line of the first byte that is not UTF-8.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
     public static SegmentedDocument SegmentFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return Segment(File.ReadAllText(path), DocumentName(path));
+        return Segment(DocumentText.Read(path), DocumentName(path));
     }
 
     /// <summary>The document name for a file path: the file name without its document extension (<c>.txt</c>, <c>.md</c>,

@@ -52,40 +52,45 @@ internal sealed record NumberingMarker(MarkerStyle Style, string Label, int Leng
     private static readonly Regex RomanPattern = new("^(?=[ivxl])(l|xl|l?x{0,3})(ix|iv|v?i{0,3})$", RegexOptions.CultureInvariant);
 
     /// <summary>Reads the marker at the start of <paramref name="text"/>, if any.</summary>
-    public static NumberingMarker? Parse(string text)
+    public static NumberingMarker? Parse(string text) => Parse(text, 0, text.Length);
+
+    /// <summary>Reads the marker at <paramref name="start"/> of <paramref name="source"/>, as if the text ended at
+    /// <paramref name="end"/>, without copying it (a line can be very long).</summary>
+    public static NumberingMarker? Parse(string source, int start, int end)
     {
+        var length = end - start;
         Match m;
-        if ((m = NumberParenPattern.Match(text)).Success)
+        if ((m = NumberParenPattern.Match(source, start, length)).Success)
         {
             return new(MarkerStyle.NumberParen, m.Groups[1].Value, m.Length, null);
         }
 
-        if ((m = NumberDotPattern.Match(text)).Success)
+        if ((m = NumberDotPattern.Match(source, start, length)).Success)
         {
             return new(MarkerStyle.NumberDot, m.Groups[1].Value, m.Length, null);
         }
 
-        if ((m = NumberHalfParenPattern.Match(text)).Success)
+        if ((m = NumberHalfParenPattern.Match(source, start, length)).Success)
         {
             return new(MarkerStyle.NumberHalfParen, m.Groups[1].Value, m.Length, null);
         }
 
-        if ((m = LowerParenPattern.Match(text)).Success)
+        if ((m = LowerParenPattern.Match(source, start, length)).Success)
         {
             return Letterish(m, MarkerStyle.LetterParen, MarkerStyle.RomanParen, upper: false);
         }
 
-        if ((m = LowerHalfParenPattern.Match(text)).Success && text.Length > m.Length)
+        if ((m = LowerHalfParenPattern.Match(source, start, length)).Success && length > m.Length)
         {
             return Letterish(m, MarkerStyle.LetterHalfParen, MarkerStyle.RomanHalfParen, upper: false);
         }
 
-        if ((m = UpperParenPattern.Match(text)).Success)
+        if ((m = UpperParenPattern.Match(source, start, length)).Success)
         {
             return Letterish(m, MarkerStyle.UpperParen, MarkerStyle.UpperRomanParen, upper: true);
         }
 
-        if ((m = DefinitionPattern.Match(text)).Success)
+        if ((m = DefinitionPattern.Match(source, start, length)).Success)
         {
             return new(MarkerStyle.Definition, m.Groups[1].Value.Trim(), 0, null);
         }

@@ -1,7 +1,7 @@
 namespace ProvisionRisk.Documents;
 
 /// <summary>Builds training-data identifiers (<c>source:shortref</c>) from references.</summary>
-public static class ProvisionId
+internal static class ProvisionId
 {
     /// <summary>Returns the identifier of the provision <paramref name="reference"/> of <paramref name="document"/>.</summary>
     /// <param name="document">The document (source) name.</param>

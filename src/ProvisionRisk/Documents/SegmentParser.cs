@@ -11,6 +11,7 @@ namespace ProvisionRisk.Documents;
 internal sealed partial class SegmentParser
 {
     private const int MaxHeadingLength = 160;
+    private const int MaxNesting = 16;
     private const int FragmentLength = 90;
     private const string PreliminaryPrefix = "Preliminary ";
 
@@ -286,7 +287,7 @@ internal sealed partial class SegmentParser
         var marker = ParseMarker(text);
         if (marker is not null)
         {
-            OpenUnit(span, text, marker, next);
+            OpenUnit(span, marker, next);
             return;
         }
 
@@ -420,7 +421,7 @@ internal sealed partial class SegmentParser
                 var marker = ParseMarker(bodyText);
                 if (marker is not null)
                 {
-                    OpenUnit(body, bodyText, marker, null);
+                    OpenUnit(body, marker, null);
                 }
                 else
                 {
@@ -515,74 +516,94 @@ internal sealed partial class SegmentParser
         static IEnumerable<TextSpan> Lead(UnitNode n) => n.Own;
     }
 
-    private void OpenUnit(TextSpan span, string text, NumberingMarker marker, TextSpan? next)
+    /// <summary>
+    /// Opens the unit whose marker starts <paramref name="span"/>, and the units of any further markers in sequence on
+    /// the same line ("1. … 2. …"). A loop over offsets, not recursion over copies of the rest of the line, so that a
+    /// line with thousands of markers neither overflows the stack nor takes quadratic time.
+    /// </summary>
+    private void OpenUnit(TextSpan span, NumberingMarker marker, TextSpan? next)
     {
-        var afterMarker = text[marker.Length..];
-        if (afterMarker.StartsWith("– ", StringComparison.Ordinal) || afterMarker.StartsWith("— ", StringComparison.Ordinal))
+        var searches = new Dictionary<string, (int From, int Found)>(StringComparer.Ordinal);
+        while (true)
         {
-            // "(b) – Amendment of the Penal Code": a sub-heading of a part, not a provision.
-            AddStructure(StructureKind.Heading, span);
-            return;
-        }
-
-        var style = ResolveStyle(marker);
-        var label = marker.Label;
-        var index = stack.FindLastIndex(n => n.Style == style);
-        UnitNode parent;
-        if (index >= 0 && !(IsFirstLabel(style, label) && !IsSuccessorOf(stack[index], style, label) && style != MarkerStyle.Definition))
-        {
-            stack.RemoveRange(index, stack.Count - index);
-            parent = index == 0 ? top! : stack[index - 1];
-        }
-        else
-        {
-            parent = stack.Count > 0 ? stack[^1] : top!;
-        }
-
-        var part = style == MarkerStyle.Definition ? " \"" + label + "\"" : "(" + label + ")";
-        var node = new UnitNode(parent, style, label, part) { Line = span.Line };
-        parent.Children.Add(node);
-        stack.Add(node);
-
-        // Several numbered paragraphs on one line: split before the next marker in sequence at this level or above.
-        var own = span;
-        var at = -1;
-        foreach (var open in stack)
-        {
-            var successor = open.Style is { } openStyle && openStyle != MarkerStyle.Definition ? NumberingMarker.Successor(openStyle, open.Label) : null;
-            if (successor is null)
+            if (StartsWithAt(span.Start + marker.Length, span.End, "– ") || StartsWithAt(span.Start + marker.Length, span.End, "— "))
             {
+                // "(b) – Amendment of the Penal Code": a sub-heading of a part, not a provision.
+                AddStructure(StructureKind.Heading, span);
+                return;
+            }
+
+            var style = ResolveStyle(marker);
+            var label = marker.Label;
+            var index = stack.FindLastIndex(n => n.Style == style);
+            UnitNode parent;
+            if (index >= 0 && !(IsFirstLabel(style, label) && !IsSuccessorOf(stack[index], style, label) && style != MarkerStyle.Definition))
+            {
+                stack.RemoveRange(index, stack.Count - index);
+                parent = index == 0 ? top! : stack[index - 1];
+            }
+            else if (stack.Count >= MaxNesting)
+            {
+                // Real instruments nest six levels at most; deeper "numbering" is read as words of the deepest unit,
+                // which keeps every line's work bounded however deeply a text seems to nest.
+                AddText(span, span.Of(source));
+                return;
+            }
+            else
+            {
+                parent = stack.Count > 0 ? stack[^1] : top!;
+            }
+
+            var part = style == MarkerStyle.Definition ? " \"" + label + "\"" : "(" + label + ")";
+            var node = new UnitNode(parent, style, label, part) { Line = span.Line };
+            parent.Children.Add(node);
+            stack.Add(node);
+
+            // Several numbered paragraphs on one line: split before the next marker in sequence at this level or above.
+            var at = -1;
+            foreach (var open in stack)
+            {
+                var successor = open.Style is { } openStyle && openStyle != MarkerStyle.Definition ? NumberingMarker.Successor(openStyle, open.Label) : null;
+                if (successor is null)
+                {
+                    continue;
+                }
+
+                var found = FindInlineMarker(span, NumberingMarker.Render(open.Style!.Value, successor), span.Start + marker.Length, searches);
+                if (found > 0 && (at < 0 || found < at))
+                {
+                    at = found;
+                }
+            }
+
+            if (at > 0)
+            {
+                node.Own.Add(TrimSpan(span.Until(at - span.Start)));
+                span = span.From(at - span.Start);
+                marker = NumberingMarker.Parse(source, span.Start, span.End)!;
                 continue;
             }
 
-            var found = FindInlineMarker(text, NumberingMarker.Render(open.Style!.Value, successor), marker.Length);
-            if (found > 0 && (at < 0 || found < at))
-            {
-                at = found;
-            }
-        }
-
-        if (at > 0)
-        {
-            own = span.Until(at);
-            var rest = span.From(at);
-            var restText = rest.Of(source);
-            var restMarker = NumberingMarker.Parse(restText)!;
-            node.Own.Add(TrimSpan(own));
-            OpenUnit(rest, restText, restMarker, next);
+            FinishUnit(span, marker, next, style, parent, node);
             return;
         }
+    }
 
-        if (parent.Children.Count >= 2 && parent.Own.Count > 0 && ClosingWordsPattern().Match(text, marker.Length) is { Success: true } closing)
+    /// <summary>The last unit of a line: its closing words, a heading in place of a body, or its own words.</summary>
+    private void FinishUnit(TextSpan span, NumberingMarker marker, TextSpan? next, MarkerStyle style, UnitNode parent, UnitNode node)
+    {
+        var bodyStart = span.Start + marker.Length;
+        if (parent.Children.Count >= 2 && parent.Own.Count > 0
+            && ClosingWordsPattern().Match(source, bodyStart, span.End - bodyStart) is { Success: true } closing)
         {
             // "(c) …, commits an offence and is liable …": the closing words belong to the whole list.
-            node.Own.Add(span.Until(closing.Index + 1));
-            parent.Tail.Add(TrimLeading(span.From(closing.Index + 1)));
+            node.Own.Add(span.Until(closing.Index - span.Start + 1));
+            parent.Tail.Add(TrimLeading(span.From(closing.Index - span.Start + 1)));
             stack.RemoveAt(stack.Count - 1);
             return;
         }
 
-        var inline = text[marker.Length..];
+        var inline = source[bodyStart..span.End];
         var nextIsBody = next is { } n && NumberingMarker.Parse(n.Of(source)) is null && !IsTopHeader(n.Of(source));
         var shortHeading = inline.Length is > 0 and <= 60 && char.IsUpper(inline[0]) && inline.EndsWith(" .", StringComparison.Ordinal);
         if (inline.Length > 0 && nextIsBody && ((IsHeadingLike(inline) && style is MarkerStyle.NumberDot) || shortHeading))
@@ -593,7 +614,7 @@ internal sealed partial class SegmentParser
             return;
         }
 
-        node.Own.Add(own);
+        node.Own.Add(span);
     }
 
     private TextSpan TrimLeading(TextSpan s)
@@ -618,25 +639,57 @@ internal sealed partial class SegmentParser
         return s with { End = e };
     }
 
-    private static int FindInlineMarker(string text, string rendered, int from)
+    /// <summary>
+    /// The offset in the source of the first <paramref name="rendered"/> marker at or after <paramref name="from"/> in
+    /// <paramref name="span"/> that starts a new unit (after a full stop, semicolon, colon, dash or "; or", and readable
+    /// as a marker), or -1. Searches are remembered per marker: offsets only move forward along a line, so no part of
+    /// the line is searched twice for the same marker.
+    /// </summary>
+    private int FindInlineMarker(TextSpan span, string rendered, int from, Dictionary<string, (int From, int Found)> searches)
     {
-        var i = from;
-        while (i < text.Length && (i = text.IndexOf(rendered, i, StringComparison.Ordinal)) > 0)
+        if (searches.TryGetValue(rendered, out var known) && known.From <= from && (known.Found < 0 || known.Found >= from))
         {
-            var before = text[..i].TrimEnd();
-            var after = i + rendered.Length < text.Length ? text[i + rendered.Length] : ' ';
-            var boundary = before.Length > 0 && (".;:—]".Contains(before[^1], StringComparison.Ordinal)
-                || before.EndsWith("; or", StringComparison.Ordinal) || before.EndsWith("; and", StringComparison.Ordinal));
-            if (boundary && (after == ' ' || char.IsLetter(after)))
-            {
-                return i;
-            }
-
-            i++;
+            return known.Found;
         }
 
-        return -1;
+        var result = -1;
+        for (var i = from; i < span.End;)
+        {
+            var found = source.IndexOf(rendered, i, span.End - i, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var before = found;
+            while (before > span.Start && char.IsWhiteSpace(source[before - 1]))
+            {
+                before--;
+            }
+
+            var after = found + rendered.Length < span.End ? source[found + rendered.Length] : ' ';
+            var boundary = before > span.Start && (".;:—]".Contains(source[before - 1], StringComparison.Ordinal)
+                || EndsWithAt(span.Start, before, "; or") || EndsWithAt(span.Start, before, "; and"));
+            if (boundary && (after == ' ' || char.IsLetter(after)) && NumberingMarker.Parse(source, found, span.End) is not null)
+            {
+                result = found;
+                break;
+            }
+
+            i = found + 1;
+        }
+
+        searches[rendered] = (from, result);
+        return result;
     }
+
+    /// <summary>Whether the source has <paramref name="text"/> at <paramref name="at"/>, before <paramref name="end"/>.</summary>
+    private bool StartsWithAt(int at, int end, string text) =>
+        at + text.Length <= end && source.AsSpan(at, text.Length).SequenceEqual(text);
+
+    /// <summary>Whether the source has <paramref name="text"/> just before <paramref name="end"/>, after <paramref name="start"/>.</summary>
+    private bool EndsWithAt(int start, int end, string text) =>
+        end - text.Length >= start && source.AsSpan(end - text.Length, text.Length).SequenceEqual(text);
 
     private MarkerStyle ResolveStyle(NumberingMarker marker)
     {

@@ -117,7 +117,7 @@ public static class LegalCues
     /// <summary>The cue feature vector of a text: per cue, log(1 + number of matches).</summary>
     /// <param name="text">The provision's text.</param>
     /// <returns>One value per cue, in <see cref="All"/> order.</returns>
-    public static float[] Vector(string text)
+    internal static float[] Vector(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var v = new float[All.Count];

@@ -2,7 +2,7 @@ namespace ProvisionRisk;
 
 /// <summary>Writes files atomically: into a temporary file beside the destination, then renamed over it, so a
 /// failure or interruption never leaves a half-written or replaced file.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> by calling <paramref name="write"/> on a temporary file, then renaming it.</summary>
     /// <param name="path">The destination.</param>

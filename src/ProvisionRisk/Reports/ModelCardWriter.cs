@@ -86,6 +86,7 @@ public static class ModelCardWriter
         }
 
         output.WriteLine();
+        WriteProvenance(output);
         output.WriteLine("## Limits");
         output.WriteLine();
         output.WriteLine("- English only. Trained on the instruments listed above (treaties, human-rights conventions and national cybercrime,");
@@ -94,6 +95,25 @@ public static class ModelCardWriter
         output.WriteLine("  safeguard clauses elsewhere in the instrument, which a lawyer would read with it.");
         output.WriteLine("- It is a triage aid: it ranks provisions for a lawyer to read, and explains why; it is not a legal opinion.");
         output.WriteLine("- The training texts are public legal instruments; their origins are listed in `training-data/README.md`.");
+    }
+
+    /// <summary>Where the training texts come from and on what terms: the same for every model trained on the corpus.</summary>
+    private static void WriteProvenance(TextWriter output)
+    {
+        output.WriteLine("## Training data: origins and licences");
+        output.WriteLine();
+        output.WriteLine("The instruments above are official texts of treaties and legislation: Council of Europe and United Nations treaties");
+        output.WriteLine("as published in the official treaty database of the Netherlands, the African Union's Malabo Convention (in part), the");
+        output.WriteLine("United States Code, and national laws from official gazettes, statute databases and legal information institutes (the");
+        output.WriteLine("Qatari law in the official portal's English translation). Most were taken from public repositories that mirror those");
+        output.WriteLine("sources; `training-data/instruments/SOURCES.md` names the source, version and editorial changes of each.");
+        output.WriteLine();
+        output.WriteLine("Under the Berne Convention (Art. 2(4)) each country decides whether official texts of a legislative nature are");
+        output.WriteLine("protected by copyright; many exclude them (the US Code is in the public domain, 17 U.S.C. § 105), and the publishers");
+        output.WriteLine("make them freely available. The model bundle holds the labelled provisions (their words, labels and rationales) so that");
+        output.WriteLine("scores can be explained and the model retrained. The labels, rationales, code and model are the ProvisionRisk");
+        output.WriteLine("contributors' work under the MIT licence; before republishing the instruments' texts, check their publishers' terms.");
+        output.WriteLine();
     }
 
     /// <summary>Writes the model card as plain text.</summary>

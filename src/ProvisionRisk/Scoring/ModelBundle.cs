@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.ML;
@@ -9,8 +10,10 @@ namespace ProvisionRisk.Scoring;
 
 /// <summary>
 /// The model bundle: one zip file holding the manifest, the featurizer, each label's models, the kind model and
-/// the labelled training provisions. It is read entirely in memory (nothing is extracted to disk); entries it
-/// does not know, or whose names try to leave the bundle, make it invalid.
+/// the labelled training provisions. The bundle is read in memory and never unpacked by this class (ML.NET unpacks
+/// the inner models it reads into a temporary folder of its own, and removes it); entries it does not know, or whose
+/// names try to leave the bundle, make it invalid. The manifest records the SHA-256 of every other entry, checked
+/// before any model is read, because ML.NET's readers can hang or crash on damaged models instead of failing.
 /// </summary>
 internal static partial class ModelBundle
 {
@@ -32,12 +35,10 @@ internal static partial class ModelBundle
 
     public static void Write(RiskModel model, Stream stream)
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        Add(zip, ManifestEntry, s => JsonSerializer.Serialize(s, model.Manifest, Json));
-        Add(zip, FeaturizerEntry, model.Featurizer.Save);
+        var entries = new List<(string Name, byte[] Content)> { (FeaturizerEntry, Content(model.Featurizer.Save)) };
         if (model.KindModel is not null)
         {
-            Add(zip, KindEntry, model.KindModel.Save);
+            entries.Add((KindEntry, Content(model.KindModel.Save)));
         }
 
         for (var i = 0; i < model.LabelModels.Count; i++)
@@ -45,20 +46,28 @@ internal static partial class ModelBundle
             var label = model.LabelModels[i];
             if (label.Linear is not null)
             {
-                Add(zip, $"labels/{i}/linear.bin", s => LinearModelIO.Write(label.Linear, s));
+                entries.Add(($"labels/{i}/linear.bin", Content(s => LinearModelIO.Write(label.Linear, s))));
             }
 
             if (label.Tree is not null)
             {
-                Add(zip, $"labels/{i}/tree.zip", label.Tree.Save);
+                entries.Add(($"labels/{i}/tree.zip", Content(label.Tree.Save)));
             }
         }
 
-        Add(zip, TrainingEntry, s =>
+        entries.Add((TrainingEntry, Content(s =>
         {
             using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
             TrainingDataWriter.Write(model.TrainingData, writer);
-        });
+        })));
+
+        var manifest = model.Manifest with { EntryHashes = entries.ToDictionary(e => e.Name, e => Hash(e.Content), StringComparer.Ordinal) };
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        Add(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+        foreach (var (entryName, content) in entries)
+        {
+            Add(zip, entryName, content);
+        }
     }
 
     public static RiskModel Read(Stream stream, string name)
@@ -72,7 +81,7 @@ internal static partial class ModelBundle
         {
             throw new InvalidModelException($"{name}: not a ProvisionRisk model (not a readable zip bundle: {e.Message})", e);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or NotSupportedException or ArgumentException)
         {
             throw new InvalidModelException($"{name}: the model bundle cannot be read: {e.Message}", e);
         }
@@ -103,6 +112,8 @@ internal static partial class ModelBundle
         {
             throw new InvalidModelException($"{name}: the manifest has format {manifest.FormatVersion} and {manifest.Labels.Count} labels; it is damaged");
         }
+
+        CheckHashes(manifest, entries, name);
 
         try
         {
@@ -164,11 +175,12 @@ internal static partial class ModelBundle
         {
             throw new InvalidModelException($"{name}: the training data in the bundle is damaged: {e.Message}", e);
         }
-        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or ArgumentException
-            or EndOfStreamException or IOException or NotSupportedException or KeyNotFoundException or IndexOutOfRangeException
-            or InvalidCastException or NullReferenceException or OverflowException)
+        catch (Exception e)
         {
-            throw new InvalidModelException($"{name}: a model inside the bundle is damaged or incompatible: {e.Message}", e);
+            // ML.NET reports a damaged model in many ways (often wrapped in TargetInvocationException, or as an
+            // allocation of a size read from the damaged bytes): all of them mean the bundle cannot be used.
+            var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            throw new InvalidModelException($"{name}: a model inside the bundle is damaged or incompatible: {cause.Message}", e);
         }
     }
 
@@ -193,9 +205,21 @@ internal static partial class ModelBundle
                 throw new InvalidModelException($"{name}: entry '{entry.FullName}' is too large ({entry.Length} bytes)");
             }
 
+            // The declared length can lie: read one byte more than the limit at most.
             using var s = entry.Open();
             using var copy = new MemoryStream();
-            s.CopyTo(copy);
+            var buffer = new byte[1 << 16];
+            int n;
+            while ((n = s.Read(buffer, 0, (int)Math.Min(buffer.Length, MaxEntryBytes + 1 - copy.Length))) > 0)
+            {
+                copy.Write(buffer, 0, n);
+            }
+
+            if (copy.Length > MaxEntryBytes)
+            {
+                throw new InvalidModelException($"{name}: entry '{entry.FullName}' is too large (over {MaxEntryBytes} bytes)");
+            }
+
             result[entry.FullName] = copy.ToArray();
         }
 
@@ -207,11 +231,48 @@ internal static partial class ModelBundle
             ? new MemoryStream(bytes, writable: false)
             : throw new InvalidModelException($"{name}: '{entry}' is missing from the model bundle");
 
-    private static void Add(ZipArchive zip, string name, Action<Stream> write)
+    /// <summary>Checks every entry against the SHA-256 the manifest records (bundles written before checksums have none).</summary>
+    private static void CheckHashes(ModelManifest manifest, Dictionary<string, byte[]> entries, string name)
+    {
+        if (manifest.EntryHashes is not { } hashes)
+        {
+            return;
+        }
+
+        foreach (var (entry, content) in entries.Where(e => e.Key != ManifestEntry))
+        {
+            if (!hashes.TryGetValue(entry, out var expected))
+            {
+                throw new InvalidModelException($"{name}: entry '{entry}' is not listed in the manifest; the bundle was altered");
+            }
+
+            if (!string.Equals(expected, Hash(content), StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidModelException($"{name}: entry '{entry}' is damaged (its SHA-256 does not match the manifest)");
+            }
+        }
+
+        var missing = hashes.Keys.FirstOrDefault(k => !entries.ContainsKey(k));
+        if (missing is not null)
+        {
+            throw new InvalidModelException($"{name}: '{missing}' is missing from the model bundle");
+        }
+    }
+
+    private static byte[] Content(Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        return buffer.ToArray();
+    }
+
+    private static string Hash(byte[] content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+
+    private static void Add(ZipArchive zip, string name, byte[] content)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
         entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
         using var s = entry.Open();
-        write(s);
+        s.Write(content);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ProvisionRisk.Scoring;
 
 /// <summary>The manifest of a model bundle: what the model is, how it was trained and how well it did.</summary>
@@ -53,4 +55,9 @@ public sealed record ModelManifest
 
     /// <summary>Gets when the model was trained (UTC).</summary>
     public DateTimeOffset CreatedUtc { get; init; }
+
+    /// <summary>Gets the SHA-256 of every other entry of the bundle, checked before any model is read; null in bundles
+    /// written before checksums were recorded.</summary>
+    [JsonInclude]
+    internal IReadOnlyDictionary<string, string>? EntryHashes { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using ProvisionRisk.Documents;
 using ProvisionRisk.Features;
@@ -13,6 +14,11 @@ namespace ProvisionRisk.Scoring;
 /// retrained one. A model is immutable and safe to share across threads: scoring goes through
 /// <see cref="IDataView"/> batches, never through a shared prediction engine.
 /// </summary>
+/// <remarks>
+/// A bundle records the SHA-256 of each of its parts, checked before any part is read, so a damaged file is refused
+/// with an <see cref="InvalidModelException"/>. Load model files only from sources you trust: the ML.NET readers
+/// inside are not hardened against files crafted to attack them.
+/// </remarks>
 public sealed class RiskModel
 {
     /// <summary>The name of the default model embedded in the assembly.</summary>
@@ -67,7 +73,8 @@ public sealed class RiskModel
     /// <summary>Loads a model bundle from a file.</summary>
     /// <param name="path">The bundle's path.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="InvalidModelException">The file is not a readable ProvisionRisk model of a supported format.</exception>
+    /// <exception cref="InvalidModelException">The file is missing, unreadable, truncated or damaged, not a ProvisionRisk
+    /// model, or of a newer format; the message says which.</exception>
     public static RiskModel Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -156,6 +163,26 @@ public sealed class RiskModel
         return ScoreStream(provisions.Select(p => (p.Text, (Provision?)p)), options);
     }
 
+    /// <summary>
+    /// Scores provisions as they arrive from an asynchronous source, in batches of <see cref="ScoringOptions.BatchSize"/>,
+    /// so a large collection is never held in memory at once. A batch is scored when it is full or the source ends;
+    /// scoring is CPU-bound and runs on the thread that enumerates.
+    /// </summary>
+    /// <param name="provisions">The provisions.</param>
+    /// <param name="options">Scoring options; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops reading and scoring; checked before each batch and each score returned.</param>
+    /// <returns>The scores, in input order.</returns>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    /// <exception cref="OperationCanceledException">Enumeration was cancelled.</exception>
+    public IAsyncEnumerable<ProvisionScore> ScoreAsync(IAsyncEnumerable<Provision> provisions, ScoringOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(provisions);
+        options ??= ScoringOptions.Default;
+        options.Validate();
+        return ScoreBatchesAsync(provisions, options, cancellationToken);
+    }
+
     /// <summary>Segments nothing: scores every provision of an already segmented document.</summary>
     /// <param name="document">The document.</param>
     /// <param name="options">Scoring options; null for the defaults.</param>
@@ -201,6 +228,49 @@ public sealed class RiskModel
             {
                 yield return score;
             }
+        }
+    }
+
+    private async IAsyncEnumerable<ProvisionScore> ScoreBatchesAsync(IAsyncEnumerable<Provision> provisions, ScoringOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var batch = new List<(string Text, Provision? Provision)>(options.BatchSize);
+        await foreach (var provision in provisions.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add((provision.Text, provision));
+            if (batch.Count < options.BatchSize)
+            {
+                continue;
+            }
+
+            foreach (var score in ScoreBatch(batch, options, cancellationToken))
+            {
+                yield return score;
+            }
+
+            batch.Clear();
+        }
+
+        foreach (var score in ScoreBatch(batch, options, cancellationToken))
+        {
+            yield return score;
+        }
+    }
+
+    private IEnumerable<ProvisionScore> ScoreBatch(List<(string Text, Provision? Provision)> batch, ScoringOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            yield break;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var score in ScoreBatch(batch, options))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return score;
         }
     }
 

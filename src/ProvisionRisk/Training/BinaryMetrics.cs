@@ -19,7 +19,7 @@ public sealed record BinaryMetrics(
     /// <param name="labels">True labels.</param>
     /// <param name="threshold">The decision threshold.</param>
     /// <returns>The metrics.</returns>
-    public static BinaryMetrics Compute(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, double threshold)
+    internal static BinaryMetrics Compute(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, double threshold)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(labels);
@@ -37,7 +37,7 @@ public sealed record BinaryMetrics(
     /// <param name="decisions">Per-row decisions.</param>
     /// <param name="threshold">The threshold to report (for example the mean of the folds' thresholds).</param>
     /// <returns>The metrics.</returns>
-    public static BinaryMetrics Compute(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, IReadOnlyList<bool> decisions, double threshold)
+    internal static BinaryMetrics Compute(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, IReadOnlyList<bool> decisions, double threshold)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(labels);
@@ -76,7 +76,7 @@ public sealed record BinaryMetrics(
     /// <param name="scores">Scores.</param>
     /// <param name="labels">True labels.</param>
     /// <returns>The AUC, or NaN when only one class is present.</returns>
-    public static double RocAucOf(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
+    internal static double RocAucOf(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
     {
         var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
         double rankSumPositive = 0;
@@ -117,7 +117,7 @@ public sealed record BinaryMetrics(
     /// <param name="labels">True labels.</param>
     /// <param name="bins">The number of bins.</param>
     /// <returns>The ECE.</returns>
-    public static double ExpectedCalibrationError(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, int bins)
+    internal static double ExpectedCalibrationError(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, int bins)
     {
         if (probabilities.Count == 0)
         {

@@ -143,12 +143,14 @@ public static class RiskTrainer
     private static (TextFeaturizer Featurizer, List<LabelModel> Models, KindModel? Kinds) Fit(MLContext ml, IReadOnlyList<LabelledProvision> rows,
         IReadOnlyList<string> labels, TrainingOptions options, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var texts = rows.Select(r => r.Text).ToList();
 
         // Directional cues reach the probability only through each label's sign-constrained output layer.
         var directional = CueDirections.AnyOf(labels);
         var featurizer = TextFeaturizer.Fit(ml, texts, LegalCues.Names.Where(c => !directional.Contains(c)).ToList());
         var features = featurizer.Transform(texts);
+        cancellationToken.ThrowIfCancellationRequested();
         var truth = labels.Select(label => (IReadOnlyList<bool>)rows.Select(r => r.IsPositive(label)).ToList()).ToList();
         var (models, kinds) = EnsembleTrainer.Train(ml, features, labels, truth, rows.Select(r => r.Group).ToList(),
             rows.Select(r => r.Kind).ToList(), options, featurizer.FeatureCount, featurizer.CueIndices, cancellationToken);

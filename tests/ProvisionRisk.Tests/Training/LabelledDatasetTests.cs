@@ -116,4 +116,93 @@ public sealed class LabelledDatasetTests
         Assert.EndsWith("b.csv", e.File, StringComparison.Ordinal);
         Assert.Equal(2, e.Line);
     }
+
+    [Fact]
+    public void Rejects_a_file_without_a_header_naming_the_first_missing_column()
+    {
+        var e = Fails("a,s,some text,yes,no\nb,s,more text,no,no\n");
+        Assert.Equal(1, e.Line);
+        Assert.Equal("id", e.Field);
+        Assert.Contains("data.csv:1: field 'id'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_the_missing_and_the_extra_field()
+    {
+        var missing = Fails(Header + "a,s,t,yes\n");
+        Assert.Equal((2L, "missing_safeguards"), (missing.Line, missing.Field));
+        Assert.Contains("4 fields but the header has 5", missing.Message, StringComparison.Ordinal);
+        var extra = Fails(Header + "a,s,t,yes,no\nb,s,t,yes,no,extra\n");
+        Assert.Equal((3L, "#6"), (extra.Line, extra.Field));
+        Assert.Contains("extra field", extra.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a,s,t,yes,no\nb,s,\"never closed,yes,no\nc,s,t,no,no\n", 3, "text")]
+    [InlineData("a,s,t\"x,yes,no\n", 2, "text")]
+    [InlineData("a,s,t,yes,no\nb,s,t,\"yes\"no,no\n", 3, "overbreadth")]
+    public void Names_the_line_and_field_of_broken_quoting(string rows, long line, string field)
+    {
+        var e = Fails(Header + rows);
+        Assert.Equal((line, field), (e.Line, e.Field));
+        Assert.Contains("malformed CSV", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_the_line_and_field_of_the_first_byte_that_is_not_utf8_even_deep_in_a_file()
+    {
+        var good = string.Concat(Enumerable.Range(0, 5000).Select(i => $"r{i},s,Each Party shall adopt measures number {i},no,no\n"));
+        var bytes = Encoding.UTF8.GetBytes(Header + good).Concat(Encoding.Latin1.GetBytes("bad,s,caf\u00e9 law,yes,no\nz,s,t,no,no\n")).ToArray();
+        var e = Assert.Throws<LabelledDataException>(() => LabelledDataset.Load(new MemoryStream(bytes), "latin1.csv"));
+        Assert.Equal((5002L, "text"), (e.Line, e.Field));
+        Assert.Contains("not valid UTF-8", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_the_first_column_after_a_byte_order_mark_and_rejects_utf16_and_binary_content()
+    {
+        var bom = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Header + "a,s,t,yes,no\n")).ToArray();
+        var e = Assert.Throws<LabelledDataException>(() => LabelledDataset.Load(new MemoryStream(bom), "bom.csv"));
+        Assert.Equal((1L, "id"), (e.Line, e.Field));
+        var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Header + "a,s,t,yes,no\n")).ToArray();
+        Assert.Contains("UTF-16", Assert.Throws<LabelledDataException>(() => LabelledDataset.Load(new MemoryStream(utf16), "u.csv")).Message, StringComparison.Ordinal);
+        var binary = new byte[300];
+        new Random(5).NextBytes(binary);
+        binary[10] = 0;
+        Assert.Contains("NUL", Assert.Throws<LabelledDataException>(() => LabelledDataset.Load(new MemoryStream(binary), "b.csv")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_a_stream_that_cannot_seek()
+    {
+        var data = LabelledDataset.Load(new ForwardOnlyStream(Encoding.UTF8.GetBytes(Header + "a,s,text a,yes,n/a\n")), "pipe");
+        Assert.Equal("text a", Assert.Single(data.Rows).Text);
+    }
+
+    [Fact]
+    public void Rejects_an_id_seen_in_another_file_naming_both_places()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("a.csv"), Header + "x,s,t,yes,no\n");
+        File.WriteAllText(dir.File("b.csv"), Header + "y,s,t,yes,no\nx,s,u,no,no\n");
+        var e = Assert.Throws<LabelledDataException>(() => LabelledDataset.Load([dir.Path]));
+        Assert.Equal((3L, "id"), (e.Line, e.Field));
+        Assert.EndsWith("b.csv", e.File, StringComparison.Ordinal);
+        Assert.Contains("a.csv:2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keeps_label_values_in_their_canonical_form()
+    {
+        var data = Load(Header + "a,s,t, Partial ,N/A\n");
+        Assert.Equal("partial", data.Rows[0].Values["overbreadth"]);
+        Assert.Equal("n/a", data.Rows[0].Values["missing_safeguards"]);
+        Assert.Equal(["overbreadth", "missing_safeguards"], data.Rows[0].Values.Keys);
+        Assert.False(data.Rows[0].Values.ContainsKey("other"));
+    }
+
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }

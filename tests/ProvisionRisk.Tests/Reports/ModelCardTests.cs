@@ -1,0 +1,18 @@
+using ProvisionRisk.Reports;
+
+namespace ProvisionRisk.Tests.Reports;
+
+public sealed class ModelCardTests
+{
+    [Fact]
+    public void The_model_card_states_the_origins_and_licences_of_the_training_texts()
+    {
+        using var card = new StringWriter();
+        ModelCardWriter.WriteMarkdown(TinyModel.Model, card);
+        var text = card.ToString();
+        Assert.Contains("## Training data: origins and licences", text, StringComparison.Ordinal);
+        Assert.Contains("training-data/instruments/SOURCES.md", text, StringComparison.Ordinal);
+        Assert.Contains("MIT licence", text, StringComparison.Ordinal);
+        Assert.Contains("17 U.S.C. § 105", text, StringComparison.Ordinal);
+    }
+}
