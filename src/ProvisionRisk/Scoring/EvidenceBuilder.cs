@@ -12,6 +12,12 @@ namespace ProvisionRisk.Scoring;
 internal sealed class EvidenceBuilder
 {
     private const string WordPrefix = "TextFeatures.Word.";
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "and", "or", "that", "this",
+        "these", "those", "it", "its", "is", "are", "be", "been", "was", "were", "which", "who", "such", "there", "their",
+    };
     private readonly string?[] names;
     private readonly int cueOffset;
 
@@ -30,7 +36,11 @@ internal sealed class EvidenceBuilder
             }
             else if (slotNames[i].StartsWith(WordPrefix, StringComparison.Ordinal))
             {
-                names[i] = slotNames[i][WordPrefix.Length..].Replace('|', ' ');
+                var words = slotNames[i][WordPrefix.Length..].Split('|');
+
+                // "the", "to", "of the" weigh in the score but are no reason a reader can act on; words such as
+                // "any", "may", "not" and "without" are kept.
+                names[i] = words.All(FunctionWords.Contains) ? null : string.Join(' ', words);
             }
         }
     }
