@@ -155,13 +155,7 @@ public static class DiffReportWriter
         w.WriteNumber("schema", 1);
         w.WriteString("old", comparison.Old);
         w.WriteString("new", comparison.New);
-        w.WriteStartArray("labels");
-        foreach (var l in comparison.Labels)
-        {
-            w.WriteStringValue(l);
-        }
-
-        w.WriteEndArray();
+        ScoreJson.WriteStrings(w, "labels", comparison.Labels);
         w.WriteStartObject("counts");
         foreach (var kind in Enum.GetValues<ChangeKind>())
         {

@@ -106,13 +106,7 @@ internal static class ScoreJson
             w.WriteString("text", o.Text);
             w.WriteNumber("start", o.Start);
             w.WriteNumber("end", o.End);
-            w.WriteStartArray("alternatives");
-            foreach (var a in o.Alternatives)
-            {
-                w.WriteStringValue(a);
-            }
-
-            w.WriteEndArray();
+            WriteStrings(w, "alternatives", o.Alternatives);
             w.WriteEndObject();
         }
 
@@ -124,13 +118,7 @@ internal static class ScoreJson
             w.WriteString("text", c.Text);
             w.WriteString("target", c.Target);
             WriteNullable(w, "heading", c.Heading);
-            w.WriteStartArray("provisions");
-            foreach (var r in c.Provisions)
-            {
-                w.WriteStringValue(r);
-            }
-
-            w.WriteEndArray();
+            WriteStrings(w, "provisions", c.Provisions);
             w.WriteEndObject();
         }
 
@@ -196,5 +184,17 @@ internal static class ScoreJson
         {
             w.WriteString(name, value);
         }
+    }
+
+    /// <summary>Writes <paramref name="values"/> as a JSON array of strings named <paramref name="name"/>.</summary>
+    public static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
     }
 }

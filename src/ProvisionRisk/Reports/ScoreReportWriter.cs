@@ -220,13 +220,7 @@ public sealed class ScoreReportWriter : IDisposable
         json = new Utf8JsonWriter(jsonBuffer, new JsonWriterOptions { Encoder = JsonOptions.Encoder, Indented = true });
         json.WriteStartObject();
         json.WriteNumber("schema", 1);
-        json.WriteStartArray("labels");
-        foreach (var l in labels)
-        {
-            json.WriteStringValue(l);
-        }
-
-        json.WriteEndArray();
+        ScoreJson.WriteStrings(json, "labels", labels);
         json.WriteStartArray("provisions");
     }
 }
