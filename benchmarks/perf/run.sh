@@ -161,6 +161,9 @@ for n in "$small" "$large"; do
   timed "dotnet-score-$n" "${cli[@]}" score "$work/provisions-$n.csv" --model "$dotnet_model" --no-evidence --format jsonl \
     > "$work/dotnet-scores-$n.jsonl" || true
 done
+# The same on one thread (the command uses every core by default; scikit-learn scores on one).
+timed "dotnet-score-1thread-$large" "${cli[@]}" score "$work/provisions-$large.csv" --model "$dotnet_model" --no-evidence \
+  --format jsonl --threads 1 > "$work/dotnet-scores-1thread-$large.jsonl" || true
 
 # The library streaming provisions it is handed one at a time (no table in memory).
 for n in "$small" "$large"; do

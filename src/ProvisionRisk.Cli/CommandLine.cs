@@ -12,12 +12,13 @@ internal static class CommandLine
           score INPUT... [--model FILE] [--format table|jsonl|json|csv|md|html] [--out FILE]
                          [--top N] [--min-score X] [--label LABEL] [--precedents K] [--alternatives]
                          [--threshold LABEL=P]... [--input-format F] [--title TEXT] [--no-evidence]
+                         [--threads N]
               Score provisions. INPUT is a document (.txt, .md, .html, .pdf, .docx) that is segmented,
               a folder (every document in it), a table of provisions (.csv or .jsonl with id and text),
               or - for standard input (--input-format txt|md|html|pdf|docx|csv|jsonl, else recognised).
               --top, --min-score and --label focus the report; --precedents K shows the K nearest
               labelled precedents (default 3 for md and html); --alternatives scores each reading of
-              bracketed open text.
+              bracketed open text; --threads N scores on N threads (default: all cores), in input order.
           diff OLD NEW [--model FILE] [--format table|jsonl|json|csv|md|html] [--out FILE]
                        [--top N] [--min-change X] [--label LABEL] [--all] [--title TEXT] [--no-evidence]
               Align two versions of a draft (by reference and by text, so renumbering is followed) and

@@ -5,14 +5,15 @@ using ProvisionRisk.Scoring;
 namespace ProvisionRisk.Cli.Commands;
 
 /// <summary><c>score INPUT... [--model FILE] [--format table|jsonl|json|csv|md|html] [--out FILE] [--top N] [--min-score X]
-/// [--label L] [--precedents K] [--alternatives] [--threshold LABEL=P]... [--input-format F] [--title T] [--no-evidence]</c></summary>
+/// [--label L] [--precedents K] [--alternatives] [--threshold LABEL=P]... [--input-format F] [--title T] [--no-evidence]
+/// [--threads N]</c></summary>
 internal static class ScoreCommand
 {
     private const int RankedFormatPrecedents = 3;
 
     public static int Run(IReadOnlyList<string> args, StandardInput stdin, TextWriter stdout, TextWriter stderr)
     {
-        var a = Arguments.Parse(args, ["model", "format", "out", "threshold", "input-format", "top", "min-score", "label", "precedents", "title"],
+        var a = Arguments.Parse(args, ["model", "format", "out", "threshold", "input-format", "top", "min-score", "label", "precedents", "title", "threads"],
             ["no-evidence", "alternatives"]);
         if (a.Positional.Count == 0)
         {
@@ -35,7 +36,15 @@ internal static class ScoreCommand
             throw new UsageException($"--precedents needs a whole number from 0 to {ScoringOptions.MaxPrecedents}");
         }
 
+        var threads = a.Int("threads", Environment.ProcessorCount);
+        if (threads < 1)
+        {
+            throw new UsageException("--threads needs a whole number of at least 1");
+        }
+
+        PhaseTrace.Mark("arguments read");
         var model = ModelOption.Load(a.One("model"));
+        PhaseTrace.Mark("model loaded");
         var reportOptions = ReportArguments.Options(a, model.Labels);
         var options = new ScoringOptions
         {
@@ -43,6 +52,7 @@ internal static class ScoreCommand
             Thresholds = Thresholds(thresholds, model),
             Precedents = precedents,
             ScoreAlternatives = a.Flag("alternatives"),
+            MaxDegreeOfParallelism = threads,
         };
         var failed = false;
         var progress = ProgressIndicator.For(stderr);
@@ -77,6 +87,7 @@ internal static class ScoreCommand
         try
         {
             var provisions = InputLoader.Load(input, stdinFormat, stdin);
+            PhaseTrace.Mark($"{input}: {provisions.Count} provisions read");
             var table = InputLoader.IsTable(input, stdinFormat);
             var name = provisions[0].Document;
             foreach (var warning in model.CheckSuitability(provisions.Select(p => p.Text)).Warnings)
@@ -86,6 +97,7 @@ internal static class ScoreCommand
                 report.Warn(name, warning);
             }
 
+            PhaseTrace.Mark($"{input}: suitability checked");
             foreach (var score in model.ScoreStream(provisions, options))
             {
                 var p = score.Provision!;
@@ -93,6 +105,7 @@ internal static class ScoreCommand
                 progress.Report(report.Scored, input);
             }
 
+            PhaseTrace.Mark($"{input}: scored");
             return true;
         }
         catch (InputException e)

@@ -12,6 +12,14 @@ internal static class AtomicFile
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
+        if (IsDevice(full))
+        {
+            // A device such as /dev/null or /dev/stdout cannot be replaced by a rename (and must not be): write to it.
+            using var device = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            write(device);
+            return;
+        }
+
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
@@ -32,6 +40,20 @@ internal static class AtomicFile
                 File.Delete(temp);
             }
         }
+    }
+
+    /// <summary>Whether a path names a device rather than a file: anything under /dev on Unix, or a reserved device
+    /// name (NUL, CON, …) on Windows.</summary>
+    internal static bool IsDevice(string fullPath)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            var name = Path.GetFileNameWithoutExtension(fullPath).ToUpperInvariant();
+            return fullPath.StartsWith(@"\\.\", StringComparison.Ordinal)
+                || name is "NUL" or "CON" or "PRN" or "AUX" || (name.Length == 4 && (name.StartsWith("COM", StringComparison.Ordinal) || name.StartsWith("LPT", StringComparison.Ordinal)) && char.IsDigit(name[3]));
+        }
+
+        return fullPath.StartsWith("/dev/", StringComparison.Ordinal);
     }
 
     /// <summary>Writes text to <paramref name="path"/> atomically (UTF-8, no BOM).</summary>

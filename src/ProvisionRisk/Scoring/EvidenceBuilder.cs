@@ -86,9 +86,10 @@ internal sealed class EvidenceBuilder
             }
         }
 
+        List<(int Start, int End, string Word)>? words = null;
         foreach (var (slot, weight) in contributions.OrderByDescending(c => Math.Abs(c.Weight)).ThenBy(c => c.Slot).Take(max * 2))
         {
-            var spans = Locate(slot, text);
+            var spans = Locate(slot, text, ref words);
             if (spans.Count > 0)
             {
                 result.Add(new Evidence(names[slot]!, Math.Round(weight, 4), spans));
@@ -101,16 +102,56 @@ internal sealed class EvidenceBuilder
     private static List<TextRange> LocateCue(string cue, string text) =>
         LegalCues.All[LegalCues.IndexOf(cue)].Pattern.Matches(text).Select(m => new TextRange(m.Index, m.Index + m.Length)).ToList();
 
-    private List<TextRange> Locate(int slot, string text)
+    /// <summary>Where a feature occurs: a cue's matches, or each run of the n-gram's words as consecutive words of the
+    /// text (words are runs of letters and digits, compared without case).</summary>
+    private List<TextRange> Locate(int slot, string text, ref List<(int Start, int End, string Word)>? words)
     {
         if (slot >= cueOffset)
         {
             return LocateCue(featureCues[slot - cueOffset], text);
         }
 
-        var words = names[slot]!.Split(' ');
-        var pattern = @"(?<![\p{L}\p{N}])" + string.Join(@"[^\p{L}\p{N}]+", words.Select(Regex.Escape)) + @"(?![\p{L}\p{N}])";
-        return Regex.Matches(text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
-            .Select(m => new TextRange(m.Index, m.Index + m.Length)).ToList();
+        words ??= Words(text);
+        var gram = names[slot]!.Split(' ');
+        var result = new List<TextRange>();
+        for (var i = 0; i + gram.Length <= words.Count; i++)
+        {
+            var k = 0;
+            while (k < gram.Length && string.Equals(words[i + k].Word, gram[k], StringComparison.Ordinal))
+            {
+                k++;
+            }
+
+            if (k == gram.Length)
+            {
+                result.Add(new TextRange(words[i].Start, words[i + gram.Length - 1].End));
+            }
+        }
+
+        return result;
+    }
+
+    private static List<(int Start, int End, string Word)> Words(string text)
+    {
+        var result = new List<(int, int, string)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            result.Add((start, i, text[start..i].ToLowerInvariant()));
+        }
+
+        return result;
     }
 }

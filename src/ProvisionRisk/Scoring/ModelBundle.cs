@@ -2,24 +2,23 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.ML;
 using ProvisionRisk.Features;
 using ProvisionRisk.Training;
 
 namespace ProvisionRisk.Scoring;
 
 /// <summary>
-/// The model bundle: one zip file holding the manifest, the featurizer, each label's models, the kind model and
-/// the labelled training provisions. The bundle is read in memory and never unpacked by this class (ML.NET unpacks
-/// the inner models it reads into a temporary folder of its own, and removes it); entries it does not know, or whose
-/// names try to leave the bundle, make it invalid. The manifest records the SHA-256 of every other entry, checked
-/// before any model is read, because ML.NET's readers can hang or crash on damaged models instead of failing.
+/// The model bundle: one zip file holding the manifest, the featurizer's dictionaries, each label's models, the kind
+/// model and the labelled training provisions, each part in a small binary format of its own. The bundle is read in
+/// memory and never unpacked; entries it does not know, or whose names try to leave the bundle, make it invalid. The
+/// manifest records the SHA-256 of every other entry, checked before any part is read; each part's reader also checks
+/// its own sizes. The training provisions are parsed on first use only (scoring does not need them).
 /// </summary>
 internal static partial class ModelBundle
 {
     private const string ManifestEntry = "manifest.json";
-    private const string FeaturizerEntry = "featurizer.zip";
-    private const string KindEntry = "kind.zip";
+    private const string FeaturizerEntry = "featurizer.bin";
+    private const string KindEntry = "kind.bin";
     private const string TrainingEntry = "training.csv";
     private const long MaxEntryBytes = 512L << 20;
 
@@ -30,7 +29,7 @@ internal static partial class ModelBundle
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    [GeneratedRegex(@"^(manifest\.json|featurizer\.zip|kind\.zip|training\.csv|labels/\d{1,3}/(linear\.bin|tree\.zip))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(manifest\.json|featurizer\.bin|kind\.bin|training\.csv|labels/\d{1,3}/(linear|trees)\.bin)$", RegexOptions.CultureInvariant)]
     private static partial Regex AllowedEntry();
 
     public static void Write(RiskModel model, Stream stream)
@@ -51,7 +50,7 @@ internal static partial class ModelBundle
 
             if (label.Tree is not null)
             {
-                entries.Add(($"labels/{i}/tree.zip", Content(label.Tree.Save)));
+                entries.Add(($"labels/{i}/trees.bin", Content(label.Tree.Save)));
             }
         }
 
@@ -63,7 +62,7 @@ internal static partial class ModelBundle
 
         var manifest = model.Manifest with { EntryHashes = entries.ToDictionary(e => e.Name, e => Hash(e.Content), StringComparer.Ordinal) };
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        Add(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+        Add(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson.Default.ModelManifest));
         foreach (var (entryName, content) in entries)
         {
             Add(zip, entryName, content);
@@ -94,7 +93,7 @@ internal static partial class ModelBundle
         ModelManifest manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<ModelManifest>(manifestBytes, Json)
+            manifest = JsonSerializer.Deserialize(manifestBytes, ManifestJson.Default.ModelManifest)
                 ?? throw new InvalidModelException($"{name}: the manifest is empty");
         }
         catch (JsonException e)
@@ -108,6 +107,12 @@ internal static partial class ModelBundle
                 $"{name}: the model has bundle format {manifest.FormatVersion}, newer than this library reads ({ModelManifest.CurrentFormatVersion}); update ProvisionRisk");
         }
 
+        if (manifest.FormatVersion < ModelManifest.CurrentFormatVersion && manifest.FormatVersion >= 1)
+        {
+            throw new InvalidModelException(
+                $"{name}: the model has bundle format {manifest.FormatVersion}, written by an earlier version of ProvisionRisk that this one no longer reads; retrain it (provisionrisk train), for example from the training.csv inside the bundle");
+        }
+
         if (manifest.FormatVersion < 1 || manifest.Labels.Count == 0)
         {
             throw new InvalidModelException($"{name}: the manifest has format {manifest.FormatVersion} and {manifest.Labels.Count} labels; it is damaged");
@@ -117,8 +122,7 @@ internal static partial class ModelBundle
 
         try
         {
-            var ml = new MLContext(manifest.Seed);
-            var featurizer = TextFeaturizer.Load(ml, Open(entries, FeaturizerEntry, name), manifest.FeatureCues);
+            var featurizer = TextFeaturizer.Load(Open(entries, FeaturizerEntry, name), manifest.FeatureCues);
             var labels = new List<LabelModel>();
             var pipeline = Enum.TryParse<PipelineKind>(manifest.Pipeline, out var kind)
                 ? kind
@@ -129,8 +133,8 @@ internal static partial class ModelBundle
                 LinearModel? linear = entries.ContainsKey($"labels/{i}/linear.bin")
                     ? LinearModelIO.Read(Open(entries, $"labels/{i}/linear.bin", name), featurizer.FeatureCount)
                     : null;
-                TreeModel? tree = entries.ContainsKey($"labels/{i}/tree.zip")
-                    ? TreeModel.Load(ml, Open(entries, $"labels/{i}/tree.zip", name))
+                TreeModel? tree = entries.ContainsKey($"labels/{i}/trees.bin")
+                    ? TreeModel.Load(Open(entries, $"labels/{i}/trees.bin", name))
                     : null;
                 var needsLinear = pipeline is PipelineKind.Linear or PipelineKind.Stacked;
                 var needsTree = pipeline is PipelineKind.Stacked or PipelineKind.FastTree;
@@ -161,26 +165,38 @@ internal static partial class ModelBundle
                     pipeline == PipelineKind.FastTree ? manifest.TreeSlots.ToArray() : null));
             }
 
-            var kindModel = entries.ContainsKey(KindEntry) ? KindModel.Load(ml, Open(entries, KindEntry, name), manifest.Kinds) : null;
-            var training = entries.TryGetValue(TrainingEntry, out var csv)
-                ? LabelledDataset.Load(new MemoryStream(csv, writable: false), name + "/" + TrainingEntry, manifest.Labels)
-                : new LabelledDataset(manifest.Labels, []);
-            return new RiskModel(ml, featurizer, labels, kindModel, manifest, training);
+            var kindModel = entries.ContainsKey(KindEntry) ? KindModel.Load(Open(entries, KindEntry, name), manifest.Kinds, featurizer.FeatureCount) : null;
+            var csv = entries.GetValueOrDefault(TrainingEntry);
+            return new RiskModel(featurizer, labels, kindModel, manifest, () => TrainingData(csv, manifest, name));
         }
         catch (InvalidModelException)
         {
             throw;
         }
+        catch (Exception e)
+        {
+            // A damaged part shows up in many ways (an end of stream, an inconsistent size, an allocation of a size
+            // read from the damaged bytes): all of them mean the bundle cannot be used.
+            var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            throw new InvalidModelException($"{name}: a model inside the bundle is damaged or incompatible: {cause.Message}", e);
+        }
+    }
+
+    /// <summary>Reads the bundle's labelled training provisions (on first use: scoring does not need them).</summary>
+    private static LabelledDataset TrainingData(byte[]? csv, ModelManifest manifest, string name)
+    {
+        if (csv is null)
+        {
+            return new LabelledDataset(manifest.Labels, []);
+        }
+
+        try
+        {
+            return LabelledDataset.Load(new MemoryStream(csv, writable: false), name + "/" + TrainingEntry, manifest.Labels);
+        }
         catch (LabelledDataException e)
         {
             throw new InvalidModelException($"{name}: the training data in the bundle is damaged: {e.Message}", e);
-        }
-        catch (Exception e)
-        {
-            // ML.NET reports a damaged model in many ways (often wrapped in TargetInvocationException, or as an
-            // allocation of a size read from the damaged bytes): all of them mean the bundle cannot be used.
-            var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
-            throw new InvalidModelException($"{name}: a model inside the bundle is damaged or incompatible: {cause.Message}", e);
         }
     }
 

@@ -6,7 +6,7 @@ namespace ProvisionRisk.Scoring;
 public sealed record ModelManifest
 {
     /// <summary>The bundle format version this library writes and reads.</summary>
-    public const int CurrentFormatVersion = 1;
+    public const int CurrentFormatVersion = 2;
 
     /// <summary>Gets the bundle format version.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.ML;
 using ProvisionRisk.Documents;
 using ProvisionRisk.Features;
 using ProvisionRisk.Precedents;
@@ -11,13 +10,13 @@ namespace ProvisionRisk.Scoring;
 /// A trained model that scores provisions for each of its labels (by default <c>overbreadth</c> and
 /// <c>missing_safeguards</c>) with calibrated probabilities, decisions and evidence, and predicts the kind of
 /// provision. <see cref="Default"/> is the model shipped inside the package; <see cref="Load(string)"/> reads a
-/// retrained one. A model is immutable and safe to share across threads: scoring goes through
-/// <see cref="IDataView"/> batches, never through a shared prediction engine.
+/// retrained one. A model is immutable and safe to share across threads: scoring featurizes and evaluates each
+/// provision with the model's own arrays, without ML.NET pipelines or shared buffers.
 /// </summary>
 /// <remarks>
 /// A bundle records the SHA-256 of each of its parts, checked before any part is read, so a damaged file is refused
-/// with an <see cref="InvalidModelException"/>. Load model files only from sources you trust: the ML.NET readers
-/// inside are not hardened against files crafted to attack them.
+/// with an <see cref="InvalidModelException"/>; each part's reader also checks its sizes and indices. Still, load
+/// model files only from sources you trust: a model decides what your scores say.
 /// </remarks>
 public sealed class RiskModel
 {
@@ -31,16 +30,23 @@ public sealed class RiskModel
     private readonly KindModel? kindModel;
     private readonly EvidenceBuilder evidence;
     private readonly Lazy<PrecedentIndex> precedents;
+    private readonly Lazy<LabelledDataset> trainingData;
 
-    internal RiskModel(MLContext ml, TextFeaturizer featurizer, IReadOnlyList<LabelModel> labelModels, KindModel? kindModel,
+    internal RiskModel(TextFeaturizer featurizer, IReadOnlyList<LabelModel> labelModels, KindModel? kindModel,
         ModelManifest manifest, LabelledDataset trainingData)
+        : this(featurizer, labelModels, kindModel, manifest, () => trainingData)
     {
-        Context = ml;
+    }
+
+    /// <summary>A model whose training data is read on first use (scoring does not need it).</summary>
+    internal RiskModel(TextFeaturizer featurizer, IReadOnlyList<LabelModel> labelModels, KindModel? kindModel,
+        ModelManifest manifest, Func<LabelledDataset> trainingData)
+    {
         this.featurizer = featurizer;
         this.labelModels = labelModels;
         this.kindModel = kindModel;
         Manifest = manifest;
-        TrainingData = trainingData;
+        this.trainingData = new Lazy<LabelledDataset>(trainingData, LazyThreadSafetyMode.ExecutionAndPublication);
         evidence = new EvidenceBuilder(featurizer.SlotNames, featurizer.FeatureCues);
         precedents = new Lazy<PrecedentIndex>(() => new PrecedentIndex(TrainingData), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -56,13 +62,12 @@ public sealed class RiskModel
     public IReadOnlyList<string> Labels => Manifest.Labels;
 
     /// <summary>Gets the labelled provisions the model was trained on (for precedents, and to retrain on top of them).</summary>
-    public LabelledDataset TrainingData { get; }
+    /// <exception cref="InvalidModelException">The training data inside the bundle is damaged (it is read on first use).</exception>
+    public LabelledDataset TrainingData => trainingData.Value;
 
     /// <summary>Gets the index of the model's labelled training provisions, to find a provision's nearest precedents
     /// (built on first use, once, thread-safely).</summary>
     public PrecedentIndex Precedents => precedents.Value;
-
-    internal MLContext Context { get; }
 
     internal TextFeaturizer Featurizer => featurizer;
 
@@ -222,11 +227,53 @@ public sealed class RiskModel
     {
         options ??= ScoringOptions.Default;
         options.Validate();
-        foreach (var chunk in items.Chunk(options.BatchSize))
+        if (options.MaxDegreeOfParallelism == 1)
         {
-            foreach (var score in ScoreBatch(chunk, options))
+            foreach (var chunk in items.Chunk(options.BatchSize))
             {
-                yield return score;
+                foreach (var score in ScoreBatch(chunk, options))
+                {
+                    yield return score;
+                }
+            }
+
+            yield break;
+        }
+
+        // Read up to one batch per thread, score those batches in parallel, return them in order, repeat: memory stays
+        // bounded by MaxDegreeOfParallelism × BatchSize whatever the input's length.
+        using var chunks = items.Chunk(options.BatchSize).GetEnumerator();
+        var round = new List<(string Text, Provision? Provision)[]>(options.MaxDegreeOfParallelism);
+        while (true)
+        {
+            round.Clear();
+            while (round.Count < options.MaxDegreeOfParallelism && chunks.MoveNext())
+            {
+                round.Add(chunks.Current);
+            }
+
+            if (round.Count == 0)
+            {
+                yield break;
+            }
+
+            var scored = new List<ProvisionScore>[round.Count];
+            try
+            {
+                Parallel.For(0, round.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
+                    b => scored[b] = ScoreBatch(round[b], options));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+
+            foreach (var batch in scored)
+            {
+                foreach (var score in batch)
+                {
+                    yield return score;
+                }
             }
         }
     }

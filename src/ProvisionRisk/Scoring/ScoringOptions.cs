@@ -25,6 +25,12 @@ public sealed record ScoringOptions
     /// <value>The default value is 256.</value>
     public int BatchSize { get; init; } = 256;
 
+    /// <summary>Gets the most threads that score batches at the same time when many provisions are scored
+    /// (<see cref="RiskModel.ScoreStream(IEnumerable{ProvisionRisk.Documents.Provision}, ScoringOptions?)"/> and the
+    /// overloads taking collections); results keep input order, and at most this many batches are held at once.</summary>
+    /// <value>The default value is 1 (score on the calling thread only).</value>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
+
     /// <summary>Gets the number of nearest labelled precedents attached to each score (with the codebook flags they
     /// suggest); 0 finds none.</summary>
     /// <value>The default value is 0.</value>
@@ -47,6 +53,11 @@ public sealed record ScoringOptions
         if (Precedents is < 0 or > MaxPrecedents)
         {
             throw new ArgumentException($"Precedents must be between 0 and {MaxPrecedents}.", nameof(Precedents));
+        }
+
+        if (MaxDegreeOfParallelism < 1)
+        {
+            throw new ArgumentException("MaxDegreeOfParallelism must be at least 1.", nameof(MaxDegreeOfParallelism));
         }
 
         if (BatchSize < 1)

@@ -8,10 +8,7 @@ internal static class LinearModelIO
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write(model.Weights.Length);
         w.Write(model.Bias);
-        foreach (var x in model.Weights)
-        {
-            w.Write(x);
-        }
+        BinaryFloats.Write(w, model.Weights);
     }
 
     public static LinearModel Read(Stream stream, int expectedCount)
@@ -24,12 +21,6 @@ internal static class LinearModelIO
         }
 
         var bias = r.ReadSingle();
-        var weights = new float[count];
-        for (var i = 0; i < count; i++)
-        {
-            weights[i] = r.ReadSingle();
-        }
-
-        return new LinearModel(weights, bias);
+        return new LinearModel(BinaryFloats.Read(r, count), bias);
     }
 }

@@ -7,15 +7,29 @@ namespace ProvisionRisk.Training;
 /// the model's raw score, <c>cue[c]</c> the label's directional cues and <c>P(kind k)</c> the predicted probability of
 /// each kind of provision (so that, say, judicial authorisation can weigh more in a procedural power than elsewhere).
 /// Fitted on out-of-fold scores (so it also calibrates) by projected gradient descent, every weight of a cue held to
-/// the sign the codebook gives the cue and the score's scale kept non-negative. With no directional cues it is Platt scaling.
+/// the sign the codebook gives the cue (a cue's main effect to a least size, <see cref="MinMainEffect"/>) and the
+/// score's scale kept non-negative. With no directional cues it is Platt scaling.
 /// </summary>
-internal sealed record OutputLayer(double Scale, double Bias, IReadOnlyDictionary<string, double> CueWeights)
+internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary<string, double> cueWeights)
 {
+    private ResolvedTerms? resolved;
+
+    public double Scale { get; } = scale;
+
+    public double Bias { get; } = bias;
+
+    public IReadOnlyDictionary<string, double> CueWeights { get; } = cueWeights;
+
     /// <summary>Separates a cue from a kind in the name of an interaction weight: <c>judicial-authorisation|procedural-power</c>.</summary>
     public const char KindSeparator = '|';
 
     private const int Iterations = 400;
     private const double CueL2 = 1e-3;
+
+    /// <summary>The least size of a directional cue's main effect on the logit, per unit of the cue (log(1 + matches)):
+    /// the codebook says a binding safeguard lowers, and an intent element raises, the risk, so the data may make the
+    /// effect larger but not nil. A single match moves the logit by at least 0.69 × this.</summary>
+    public const double MinMainEffect = 0.2;
 
     /// <summary>The contribution of one weight to the logit, given the cue vector and the kind probabilities.</summary>
     public static double Input(string name, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities)
@@ -33,13 +47,46 @@ internal sealed record OutputLayer(double Scale, double Bias, IReadOnlyDictionar
     public double Logit(double score, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities)
     {
         var z = (Scale * score) + Bias;
-        foreach (var (name, w) in CueWeights)
+        foreach (var (cue, kind, w) in Terms(kinds))
         {
-            z += w * Input(name, cues, kinds, kindProbabilities);
+            z += kind < 0 ? w * cues[cue] : kindProbabilities is null ? 0 : w * cues[cue] * kindProbabilities[kind];
         }
 
         return z;
     }
+
+    /// <summary>The weights resolved to cue and kind positions (kind -1 for a main effect; a weight whose kind is not
+    /// among <paramref name="kinds"/> is left out), resolved once per list of kinds.</summary>
+    private (int Cue, int Kind, double Weight)[] Terms(IReadOnlyList<string> kinds)
+    {
+        var cached = resolved;
+        if (cached is not null && ReferenceEquals(cached.Kinds, kinds))
+        {
+            return cached.Terms;
+        }
+
+        var terms = new List<(int, int, double)>(CueWeights.Count);
+        foreach (var (name, w) in CueWeights)
+        {
+            var bar = name.IndexOf(KindSeparator, StringComparison.Ordinal);
+            if (bar < 0)
+            {
+                terms.Add((LegalCues.IndexOf(name), -1, w));
+                continue;
+            }
+
+            var k = kinds.ToList().IndexOf(name[(bar + 1)..]);
+            if (k >= 0)
+            {
+                terms.Add((LegalCues.IndexOf(name[..bar]), k, w));
+            }
+        }
+
+        resolved = new ResolvedTerms(kinds, [.. terms]);
+        return resolved.Terms;
+    }
+
+    private sealed record ResolvedTerms(IReadOnlyList<string> Kinds, (int Cue, int Kind, double Weight)[] Terms);
 
     public double Probability(double score, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities) =>
         Sigmoid(Logit(score, cues, kinds, kindProbabilities));
@@ -64,6 +111,7 @@ internal sealed record OutputLayer(double Scale, double Bias, IReadOnlyDictionar
         var theta = new double[2 + names.Length];
         theta[0] = 1;
         theta[1] = Math.Log((positives + 1) / (negatives + 1));
+        theta = Project(theta);
         var loss = Loss(theta);
         for (var iter = 0; iter < Iterations; iter++)
         {
@@ -165,7 +213,9 @@ internal sealed record OutputLayer(double Scale, double Bias, IReadOnlyDictionar
             t[0] = Math.Max(0, t[0]);
             for (var k = 0; k < sign.Length; k++)
             {
-                t[2 + k] = sign[k] > 0 ? Math.Max(0, t[2 + k]) : Math.Min(0, t[2 + k]);
+                // Main effects keep the codebook's sign with a least size; interactions with kinds only the sign.
+                var least = k < cueNames.Count ? MinMainEffect : 0;
+                t[2 + k] = sign[k] > 0 ? Math.Max(least, t[2 + k]) : Math.Min(-least, t[2 + k]);
             }
 
             return t;

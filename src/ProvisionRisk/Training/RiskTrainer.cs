@@ -53,7 +53,7 @@ public static class RiskTrainer
             PackageVersions = PackageVersions(),
             CreatedUtc = DateTimeOffset.UtcNow,
         };
-        return new RiskModel(ml, featurizer, labelModels, kindModel, manifest, data);
+        return new RiskModel(featurizer, labelModels, kindModel, manifest, data);
     }
 
     /// <summary>
@@ -148,7 +148,7 @@ public static class RiskTrainer
 
         // Directional cues reach the probability only through each label's sign-constrained output layer.
         var directional = CueDirections.AnyOf(labels);
-        var featurizer = TextFeaturizer.Fit(ml, texts, LegalCues.Names.Where(c => !directional.Contains(c)).ToList());
+        var featurizer = TextFeaturizer.Fit(texts, LegalCues.Names.Where(c => !directional.Contains(c)).ToList());
         var features = featurizer.Transform(texts);
         cancellationToken.ThrowIfCancellationRequested();
         var truth = labels.Select(label => (IReadOnlyList<bool>)rows.Select(r => r.IsPositive(label)).ToList()).ToList();

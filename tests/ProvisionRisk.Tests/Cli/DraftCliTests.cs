@@ -208,6 +208,7 @@ public sealed class DraftCliTests
 
     [Theory]
     [InlineData("score", "x.txt", "--top", "0")]
+    [InlineData("score", "x.txt", "--threads", "0")]
     [InlineData("score", "x.txt", "--min-score", "2")]
     [InlineData("score", "x.txt", "--precedents", "-1")]
     [InlineData("score", "x.txt", "--input-format", "odt")]

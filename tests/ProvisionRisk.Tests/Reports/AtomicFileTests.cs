@@ -29,4 +29,20 @@ public sealed class AtomicFileTests
         Assert.Equal("second", File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
     }
+
+    [Fact]
+    public void Writes_straight_to_a_device_and_leaves_it_a_device()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.True(AtomicFile.IsDevice(@"C:\work\NUL"));
+            return;
+        }
+
+        AtomicFile.WriteText("/dev/null", w => w.Write("discarded"));
+        Assert.True(AtomicFile.IsDevice("/dev/null"));
+        Assert.Equal(0, new FileInfo("/dev/null").Length);
+        Assert.Equal(string.Empty, File.ReadAllText("/dev/null"));
+        Assert.False(AtomicFile.IsDevice("/tmp/dev/null"));
+    }
 }

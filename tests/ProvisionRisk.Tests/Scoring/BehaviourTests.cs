@@ -16,7 +16,7 @@ public sealed class BehaviourTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_shipped_model_moves_in_the_expected_direction_on_at_least_80_percent_of_pairs()
+    public void The_shipped_model_moves_in_the_expected_direction_on_at_least_90_percent_of_pairs()
     {
         var model = RiskModel.Load(RepoPaths.ShippedModel);
         var texts = BehaviourPairs.All.SelectMany(p => new[] { p.Original, p.Variant }).ToList();
@@ -33,7 +33,8 @@ public sealed class BehaviourTests(Xunit.Abstractions.ITestOutputHelper output)
             }
         }
 
-        // A regression floor: the shipped model passes 87% of the pairs (benchmarks/quality reports the exact figure).
+        // The goal is 90%; the shipped model passes 59 of 61 pairs (benchmarks/quality reports the exact figure). A pair
+        // whose score does not move at all counts as a failure.
         var passRate = 1 - ((double)failures.Count / BehaviourPairs.All.Count);
         output.WriteLine($"behaviour pairs: {BehaviourPairs.All.Count - failures.Count} of {BehaviourPairs.All.Count} moved as expected");
         foreach (var f in failures)
@@ -41,7 +42,7 @@ public sealed class BehaviourTests(Xunit.Abstractions.ITestOutputHelper output)
             output.WriteLine("FAIL " + f);
         }
 
-        Assert.True(passRate >= 0.8,
+        Assert.True(passRate >= 0.9,
             $"{failures.Count} of {BehaviourPairs.All.Count} pairs moved the wrong way ({passRate:P0} pass):\n" + string.Join('\n', failures));
     }
 }

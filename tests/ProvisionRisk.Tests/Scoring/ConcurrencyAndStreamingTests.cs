@@ -28,6 +28,37 @@ public sealed class ConcurrencyAndStreamingTests
         Assert.Equal(serial, parallel);
     }
 
+    [Theory]
+    [InlineData(2, 64)]
+    [InlineData(3, 7)]
+    public void Scoring_batches_on_several_threads_gives_the_serial_results_in_input_order(int threads, int batchSize)
+    {
+        var provisions = Provisions(1_000);
+        var serial = TinyModel.Model.Score(provisions, new ScoringOptions { IncludeEvidence = true }).Select(Fingerprint).ToList();
+        var options = new ScoringOptions { MaxDegreeOfParallelism = threads, BatchSize = batchSize };
+        Assert.Equal(serial, TinyModel.Model.ScoreStream(provisions, options).Select(Fingerprint).ToList());
+    }
+
+    [Fact]
+    public void Parallel_scoring_reads_at_most_one_batch_per_thread_ahead()
+    {
+        var read = 0;
+        var options = new ScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 10 };
+        IEnumerable<Provision> Counted()
+        {
+            foreach (var p in Forever())
+            {
+                read++;
+                yield return p;
+            }
+        }
+
+        var first = TinyModel.Model.ScoreStream(Counted(), options).Take(5).ToList();
+        Assert.Equal(5, first.Count);
+        Assert.InRange(read, 5, 2 * options.BatchSize);
+        Assert.Throws<ArgumentException>(() => TinyModel.Model.ScoreStream(Provisions(1), new ScoringOptions { MaxDegreeOfParallelism = 0 }).ToList());
+    }
+
     [Fact]
     public async Task Streams_scores_in_input_order_across_batches()
     {

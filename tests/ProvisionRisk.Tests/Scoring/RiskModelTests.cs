@@ -150,9 +150,32 @@ public sealed class RiskModelTests
     [Fact]
     public void Rejects_a_bundle_of_a_newer_format()
     {
-        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"formatVersion\": 1", "\"formatVersion\": 99", StringComparison.Ordinal));
+        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"formatVersion\": 2", "\"formatVersion\": 99", StringComparison.Ordinal));
         var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
         Assert.Contains("newer", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_a_bundle_of_the_first_format_and_says_how_to_retrain()
+    {
+        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"formatVersion\": 2", "\"formatVersion\": 1", StringComparison.Ordinal));
+        var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
+        Assert.Contains("earlier version", e.Message, StringComparison.Ordinal);
+        Assert.Contains("provisionrisk train", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("featurizer.bin")]
+    [InlineData("kind.bin")]
+    [InlineData("labels/0/trees.bin")]
+    [InlineData("labels/1/linear.bin")]
+    public void Rejects_a_damaged_part_even_without_checksums(string entry)
+    {
+        // Checksums removed from the manifest: the part's own reader must refuse the damage.
+        var withoutChecksums = Rewrite(Bundle(), "manifest.json", m => System.Text.RegularExpressions.Regex.Replace(m, ",\\s*\"entryHashes\": \\{[^}]*\\}", ""));
+        var damaged = Rewrite(withoutChecksums, entry, c => c[..(c.Length / 2)]);
+        var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(damaged)));
+        Assert.Contains("damaged", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,7 +192,7 @@ public sealed class RiskModelTests
     [Fact]
     public void Rejects_a_bundle_whose_inner_model_is_damaged()
     {
-        var bytes = Rewrite(Bundle(), "featurizer.zip", _ => "not a model");
+        var bytes = Rewrite(Bundle(), "featurizer.bin", _ => "not a model");
         Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
         var missing = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"overbreadth\": {", "\"other\": {", StringComparison.Ordinal));
         Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(missing)));

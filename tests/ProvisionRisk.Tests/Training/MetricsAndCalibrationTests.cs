@@ -73,6 +73,25 @@ public sealed class MetricsAndCalibrationTests
     }
 
     [Fact]
+    public void A_directional_cue_the_data_does_not_support_keeps_a_least_effect_in_the_codebook_direction()
+    {
+        // Judicial authorisation appears as often in positives as in negatives: left alone, its weight would be 0.
+        var judge = ProvisionRisk.Features.LegalCues.IndexOf("judicial-authorisation");
+        var cues = Enumerable.Range(0, 400).Select(i =>
+        {
+            var v = new float[ProvisionRisk.Features.LegalCues.All.Count];
+            v[judge] = i % 4 < 2 ? 0.69f : 0;
+            return v;
+        }).ToList();
+        var labels = Enumerable.Range(0, 400).Select(i => i % 2 == 0).ToList();
+        var layer = OutputLayer.Fit(Enumerable.Range(0, 400).Select(i => labels[i] ? 1.0 : -1.0).ToList(), cues, labels,
+            new Dictionary<string, int> { ["judicial-authorisation"] = -1 }, [], cues.Select(_ => (float[]?)null).ToList());
+        Assert.Equal(-OutputLayer.MinMainEffect, layer.CueWeights["judicial-authorisation"], 6);
+        var without = new float[ProvisionRisk.Features.LegalCues.All.Count];
+        Assert.True(layer.Probability(0, cues[0], [], null) < layer.Probability(0, without, [], null));
+    }
+
+    [Fact]
     public void Threshold_maximises_f1_on_the_given_predictions()
     {
         double[] p = [0.95, 0.9, 0.85, 0.3, 0.2, 0.1];
