@@ -90,7 +90,18 @@ internal static class ScoreCommand
             PhaseTrace.Mark($"{input}: {provisions.Count} provisions read");
             var table = InputLoader.IsTable(input, stdinFormat);
             var name = provisions[0].Document;
-            foreach (var warning in model.CheckSuitability(provisions.Select(p => p.Text)).Warnings)
+
+            // The suitability check (which reads the model's training provisions on first use) runs beside scoring;
+            // scores wait in memory until its warnings are written, so the report still opens with them.
+            var check = Task.Run(() => model.CheckSuitability(provisions.Select(p => p.Text).ToList()));
+            using var scores = model.ScoreStream(provisions, options).GetEnumerator();
+            var waiting = new List<ProvisionScore>();
+            while (!check.IsCompleted && scores.MoveNext())
+            {
+                waiting.Add(scores.Current);
+            }
+
+            foreach (var warning in check.GetAwaiter().GetResult().Warnings)
             {
                 progress.Done();
                 stderr.WriteLine($"provisionrisk: warning: {(input == "-" ? "standard input" : input)}: {warning}");
@@ -98,7 +109,7 @@ internal static class ScoreCommand
             }
 
             PhaseTrace.Mark($"{input}: suitability checked");
-            foreach (var score in model.ScoreStream(provisions, options))
+            foreach (var score in waiting.Concat(Remaining(scores)))
             {
                 var p = score.Provision!;
                 report.Write(new ScoredProvision(table ? p.Ref : p.Id, p.Document, score));
@@ -120,7 +131,15 @@ internal static class ScoreCommand
         return false;
     }
 
-    private static void Fail(TextWriter stderr, ProgressIndicator progress, string message)
+    private static IEnumerable<ProvisionScore> Remaining(IEnumerator<ProvisionScore> scores)
+    {
+        while (scores.MoveNext())
+        {
+            yield return scores.Current;
+        }
+    }
+
+        private static void Fail(TextWriter stderr, ProgressIndicator progress, string message)
     {
         progress.Done();
         stderr.WriteLine("provisionrisk: error: " + message);

@@ -33,7 +33,7 @@ internal sealed partial class TextFeaturizer
     private readonly string[] charGrams;
     private readonly string[] wordGrams;
     private readonly float[]? idf;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> charLookup;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? charLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> wordLookup;
     private readonly Dictionary<ulong, int>? packedChars;
     private readonly int[] cueIndices;
@@ -58,8 +58,8 @@ internal sealed partial class TextFeaturizer
         this.charGrams = charGrams;
         this.wordGrams = wordGrams;
         this.idf = idf;
-        charLookup = Index(charGrams, "character").GetAlternateLookup<ReadOnlySpan<char>>();
         packedChars = packCharGrams ? Packed(charGrams, settings) : null;
+        charLookup = packedChars is null ? Index(charGrams, "character").GetAlternateLookup<ReadOnlySpan<char>>() : null;
         wordLookup = Index(wordGrams, "word").GetAlternateLookup<ReadOnlySpan<char>>();
         FeatureCues = featureCues;
         cueIndices = featureCues.Select(LegalCues.IndexOf).ToArray();
@@ -268,7 +268,7 @@ internal sealed partial class TextFeaturizer
         {
             for (var i = 0; i + n <= framed.Length; i++)
             {
-                if (charLookup.TryGetValue(framed.Slice(i, n), out var id))
+                if (charLookup!.Value.TryGetValue(framed.Slice(i, n), out var id))
                 {
                     slots[count++] = id;
                 }
@@ -539,7 +539,10 @@ internal sealed partial class TextFeaturizer
                 key = (key << 16) | c;
             }
 
-            result[key] = i;
+            if (!result.TryAdd(key, i))
+            {
+                throw new InvalidDataException($"the character n-gram '{grams[i]}' appears twice in the featurizer");
+            }
         }
 
         return result;
