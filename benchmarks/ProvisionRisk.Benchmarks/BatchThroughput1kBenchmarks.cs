@@ -4,7 +4,7 @@ namespace ProvisionRisk.Benchmarks;
 
 /// <summary>Batch throughput on a table of 1,000 provisions; times are per provision.</summary>
 [BenchmarkCategory(Categories.Scoring)]
-[FixedJob(3, 10, SingleInvocation = true)]
+[FixedJob(5, 40, SingleInvocation = true)]
 [Config(typeof(ProvisionsPerSecondConfig))]
 public class BatchThroughput1kBenchmarks : BatchThroughputBenchmarks
 {

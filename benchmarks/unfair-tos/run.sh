@@ -23,11 +23,14 @@ labels="LTD,TER,CH,CR,USE,LAW,J,A"
 # Settings are chosen on the validation split only.
 : > "$work/validation.txt"
 for pipeline in ${PIPELINES:-stacked linear}; do
-  start=$(date +%s)
-  "${cli[@]}" train --data "$work/train.csv" --labels "$labels" --pipeline "$pipeline" --no-cv --out "$work/$pipeline.model" 2> "$work/$pipeline.log"
-  seconds=$(( $(date +%s) - start ))
-  "${cli[@]}" score "$work/validation.csv" --model "$work/$pipeline.model" --format jsonl --no-evidence > "$work/$pipeline.validation.jsonl"
-  echo "$pipeline $seconds $(python3 "$here/lexglue_f1.py" "$work/validation.csv" "$work/$pipeline.validation.jsonl")" >> "$work/validation.txt"
+  for l2 in ${L2S:-0.1 0.5}; do
+    setting="$pipeline,l2=$l2"
+    start=$(date +%s)
+    "${cli[@]}" train --data "$work/train.csv" --labels "$labels" --pipeline "$pipeline" --l2 "$l2" --no-cv --out "$work/$setting.model" 2> "$work/$setting.log"
+    seconds=$(( $(date +%s) - start ))
+    "${cli[@]}" score "$work/validation.csv" --model "$work/$setting.model" --format jsonl --no-evidence > "$work/$setting.validation.jsonl"
+    echo "$setting $seconds $(python3 "$here/lexglue_f1.py" "$work/validation.csv" "$work/$setting.validation.jsonl")" >> "$work/validation.txt"
+  done
 done
 best=$(sort -k4 -g -r "$work/validation.txt" | head -n 1 | cut -d' ' -f1)
 "${cli[@]}" score "$work/test.csv" --model "$work/$best.model" --format jsonl --no-evidence > "$work/test.jsonl"

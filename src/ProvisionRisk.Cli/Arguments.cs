@@ -88,7 +88,20 @@ internal sealed class Arguments
             : throw new UsageException($"option --{name} needs a whole number, not '{s}'");
     }
 
-    public T Choice<T>(string name, T fallback, IReadOnlyDictionary<string, T> choices)
+    public double Number(string name, double fallback)
+    {
+        var s = One(name);
+        if (s is null)
+        {
+            return fallback;
+        }
+
+        return double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+            ? v
+            : throw new UsageException($"option --{name} needs a number, not '{s}'");
+    }
+
+        public T Choice<T>(string name, T fallback, IReadOnlyDictionary<string, T> choices)
     {
         var s = One(name);
         if (s is null)

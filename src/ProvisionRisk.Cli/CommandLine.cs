@@ -25,7 +25,8 @@ internal static class CommandLine
               report added, removed and changed provisions with a word-level redline and their score
               changes, largest change in risk first. --all includes unchanged provisions.
           train --data FILE_OR_DIR... [--labels a,b] [--exclude-source ID]... [--seed N]
-                [--out FILE] [--format table|json] [--pipeline stacked|linear|fasttree|cue-rules] [--cv | --no-cv]
+                [--out FILE] [--format table|json] [--pipeline stacked|linear|fasttree|cue-rules] [--l2 X]
+                [--cv | --no-cv]
               Cross-validate by instrument, train on all data and write a model bundle atomically.
               --cv only reports the cross-validation; --no-cv skips it.
           evaluate --data FILE... [--model FILE] [--format table|json]

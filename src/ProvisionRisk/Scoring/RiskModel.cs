@@ -240,39 +240,46 @@ public sealed class RiskModel
             yield break;
         }
 
-        // Read up to one batch per thread, score those batches in parallel, return them in order, repeat: memory stays
-        // bounded by MaxDegreeOfParallelism × BatchSize whatever the input's length.
+        // Keep up to two batches per thread in flight on a scheduler that runs at most MaxDegreeOfParallelism of them at
+        // once, and return them in input order: the threads never wait for the reader, and memory stays bounded by
+        // 2 × MaxDegreeOfParallelism × BatchSize whatever the input's length. The input is read on this thread only.
+        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, options.MaxDegreeOfParallelism).ConcurrentScheduler;
+        var window = 2 * options.MaxDegreeOfParallelism;
+        var pending = new Queue<Task<List<ProvisionScore>>>(window);
         using var chunks = items.Chunk(options.BatchSize).GetEnumerator();
-        var round = new List<(string Text, Provision? Provision)[]>(options.MaxDegreeOfParallelism);
-        while (true)
+        try
         {
-            round.Clear();
-            while (round.Count < options.MaxDegreeOfParallelism && chunks.MoveNext())
+            while (true)
             {
-                round.Add(chunks.Current);
-            }
+                while (pending.Count < window && chunks.MoveNext())
+                {
+                    var chunk = chunks.Current;
+                    pending.Enqueue(Task.Factory.StartNew(() => ScoreBatch(chunk, options), CancellationToken.None, TaskCreationOptions.None, scheduler));
+                }
 
-            if (round.Count == 0)
-            {
-                yield break;
-            }
+                if (pending.Count == 0)
+                {
+                    yield break;
+                }
 
-            var scored = new List<ProvisionScore>[round.Count];
-            try
-            {
-                Parallel.For(0, round.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
-                    b => scored[b] = ScoreBatch(round[b], options));
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            }
-
-            foreach (var batch in scored)
-            {
-                foreach (var score in batch)
+                foreach (var score in pending.Dequeue().GetAwaiter().GetResult())
                 {
                     yield return score;
+                }
+            }
+        }
+        finally
+        {
+            // Stopped early (or failed): let the batches in flight finish before the caller moves on.
+            foreach (var task in pending)
+            {
+                try
+                {
+                    task.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // The caller has already stopped; a later batch's failure is no longer theirs to see.
                 }
             }
         }

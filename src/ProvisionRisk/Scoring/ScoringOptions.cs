@@ -27,7 +27,7 @@ public sealed record ScoringOptions
 
     /// <summary>Gets the most threads that score batches at the same time when many provisions are scored
     /// (<see cref="RiskModel.ScoreStream(IEnumerable{ProvisionRisk.Documents.Provision}, ScoringOptions?)"/> and the
-    /// overloads taking collections); results keep input order, and at most this many batches are held at once.</summary>
+    /// overloads taking collections); results keep input order, and at most twice this many batches are held at once.</summary>
     /// <value>The default value is 1 (score on the calling thread only).</value>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 

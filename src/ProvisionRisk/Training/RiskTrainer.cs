@@ -49,7 +49,7 @@ public static class RiskTrainer
             Sources = data.Rows.GroupBy(r => r.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count()),
             Seed = options.Seed,
-            Settings = $"l2={options.L2}; innerFolds={options.InnerFolds}",
+            Settings = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"l2={options.L2}; innerFolds={options.InnerFolds}"),
             PackageVersions = PackageVersions(),
             CreatedUtc = DateTimeOffset.UtcNow,
         };

@@ -98,6 +98,7 @@ public sealed class CliTests
     [InlineData("score", "x.txt", "--bogus")]
     [InlineData("train")]
     [InlineData("train", "--data", "d", "--seed", "many")]
+    [InlineData("train", "--data", "d", "--l2", "strong")]
     [InlineData("evaluate")]
     public void Exits_2_on_wrong_usage(params string[] args)
     {
@@ -129,10 +130,11 @@ public sealed class CliTests
         }
 
         var model = dir.File("out.model");
-        var (code, output, err) = Run("train", "--data", data, "--out", model, "--format", "json", "--seed", "3");
+        var (code, output, err) = Run("train", "--data", data, "--out", model, "--format", "json", "--seed", "3", "--l2", "0.25");
         Assert.True(code == 0, err);
         Assert.Contains("leave-one-instrument-out", output, StringComparison.Ordinal);
         var loaded = ProvisionRisk.Scoring.RiskModel.Load(model);
+        Assert.Contains("l2=0.25", loaded.Manifest.Settings, StringComparison.Ordinal);
         Assert.NotNull(loaded.Manifest.CrossValidation);
         Assert.Equal(4, loaded.Manifest.Sources.Count);
         var before = File.ReadAllBytes(model);

@@ -40,7 +40,7 @@ public sealed class ConcurrencyAndStreamingTests
     }
 
     [Fact]
-    public void Parallel_scoring_reads_at_most_one_batch_per_thread_ahead()
+    public void Parallel_scoring_reads_at_most_two_batches_per_thread_ahead()
     {
         var read = 0;
         var options = new ScoringOptions { MaxDegreeOfParallelism = 2, BatchSize = 10 };
@@ -55,7 +55,7 @@ public sealed class ConcurrencyAndStreamingTests
 
         var first = TinyModel.Model.ScoreStream(Counted(), options).Take(5).ToList();
         Assert.Equal(5, first.Count);
-        Assert.InRange(read, 5, 2 * options.BatchSize);
+        Assert.InRange(read, 5, 2 * options.MaxDegreeOfParallelism * options.BatchSize);
         Assert.Throws<ArgumentException>(() => TinyModel.Model.ScoreStream(Provisions(1), new ScoringOptions { MaxDegreeOfParallelism = 0 }).ToList());
     }
 
