@@ -156,12 +156,17 @@ internal static partial class ModelBundle
                     throw new InvalidModelException($"{name}: the manifest has no calibration or threshold for label '{label}'");
                 }
 
-                if (c.CueWeights.Keys.Any(k => LegalCues.IndexOf(k.Split(OutputLayer.KindSeparator)[0]) < 0))
+                if (!(c.LinearWeight >= 0) || !double.IsFinite(c.LinearWeight))
+                {
+                    throw new InvalidModelException($"{name}: label '{label}' has a linear weight of {c.LinearWeight}; it must be a non-negative number");
+                }
+
+                                if (c.CueWeights.Keys.Any(k => LegalCues.IndexOf(k.Split(OutputLayer.KindSeparator)[0]) < 0))
                 {
                     throw new InvalidModelException($"{name}: label '{label}' uses a legal cue this version does not know");
                 }
 
-                labels.Add(new LabelModel(label, pipeline, linear, tree, new OutputLayer(c.Scale, c.Bias, c.CueWeights), threshold,
+                labels.Add(new LabelModel(label, pipeline, linear, tree, new OutputLayer(c.Scale, c.Bias, c.CueWeights, c.LinearWeight), threshold,
                     pipeline == PipelineKind.FastTree ? manifest.TreeSlots.ToArray() : null));
             }
 

@@ -33,6 +33,7 @@ internal static class EnsembleTrainer
         List<LinearModel> finalLinear = [];
         VBuffer<float>[]? stacked = null;
         float[]?[]? oofKindsUsed = null;
+        double[][]? oofLinearScores = null;
 
         if (options.Pipeline is PipelineKind.Linear or PipelineKind.Stacked)
         {
@@ -79,6 +80,7 @@ internal static class EnsembleTrainer
             }
             else
             {
+                oofLinearScores = oofLinear;
                 stacked = rows.Select((r, i) => StackingInputs.Build(r, treeCues, oofLinear.Select(s => s[i]).ToList(), finalKinds is null ? null : oofKinds[i])).ToArray();
                 oofKindsUsed = oofKinds;
             }
@@ -131,8 +133,10 @@ internal static class EnsembleTrainer
         {
             var cues = rows.Select(r => r.Cues).ToList();
             var directions = options.Pipeline == PipelineKind.CueRules ? new Dictionary<string, int>() : CueDirections.For(labels[l]);
-            var output = OutputLayer.Fit(oof[l], cues, truth[l], directions, kindNames, kindInputs);
-            var threshold = ThresholdSelector.MaximiseF1(oof[l].Select((s, i) => output.Probability(s, cues[i], kindNames, kindInputs[i])).ToList(), truth[l]);
+            var linear = stacked is null ? null : oofLinearScores![l];
+            var output = OutputLayer.Fit(oof[l], cues, truth[l], directions, kindNames, kindInputs, linear);
+            var threshold = ThresholdSelector.MaximiseF1(
+                oof[l].Select((s, i) => output.Probability(s, cues[i], kindNames, kindInputs[i], linear?[i] ?? 0)).ToList(), truth[l]);
             models.Add(new LabelModel(labels[l], options.Pipeline, finalLinear.Count > 0 ? finalLinear[l] : null, trees[l], output, threshold, treeSlots));
         }
 

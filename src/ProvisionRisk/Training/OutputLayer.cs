@@ -8,13 +8,18 @@ namespace ProvisionRisk.Training;
 /// each kind of provision (so that, say, judicial authorisation can weigh more in a procedural power than elsewhere).
 /// Fitted on out-of-fold scores (so it also calibrates) by projected gradient descent, every weight of a cue held to
 /// the sign the codebook gives the cue (a cue's main effect to a least size, <see cref="MinMainEffect"/>) and the
-/// score's scale kept non-negative. With no directional cues it is Platt scaling.
+/// score's scale kept non-negative. The stacked pipeline adds <c>LinearWeight·linear score</c> (non-negative). With no
+/// directional cues it is Platt scaling.
 /// </summary>
-internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary<string, double> cueWeights)
+internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary<string, double> cueWeights, double linearWeight = 0)
 {
     private ResolvedTerms? resolved;
 
     public double Scale { get; } = scale;
+
+    /// <summary>Gets the weight of the label's linear score beside the raw score (non-negative; 0 when the raw score is
+    /// the linear score itself). The stacked trees cut the linear score into a few steps; this term keeps its order.</summary>
+    public double LinearWeight { get; } = linearWeight;
 
     public double Bias { get; } = bias;
 
@@ -44,9 +49,9 @@ internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary
         return kindProbabilities is null || k < 0 ? 0 : cues[LegalCues.IndexOf(name[..bar])] * kindProbabilities[k];
     }
 
-    public double Logit(double score, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities)
+    public double Logit(double score, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities, double linear = 0)
     {
-        var z = (Scale * score) + Bias;
+        var z = (Scale * score) + Bias + (LinearWeight * linear);
         foreach (var (cue, kind, w) in Terms(kinds))
         {
             z += kind < 0 ? w * cues[cue] : kindProbabilities is null ? 0 : w * cues[cue] * kindProbabilities[kind];
@@ -88,11 +93,12 @@ internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary
 
     private sealed record ResolvedTerms(IReadOnlyList<string> Kinds, (int Cue, int Kind, double Weight)[] Terms);
 
-    public double Probability(double score, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities) =>
-        Sigmoid(Logit(score, cues, kinds, kindProbabilities));
+    public double Probability(double score, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities, double linear = 0) =>
+        Sigmoid(Logit(score, cues, kinds, kindProbabilities, linear));
 
     public static OutputLayer Fit(IReadOnlyList<double> scores, IReadOnlyList<float[]> cues, IReadOnlyList<bool> labels,
-        IReadOnlyDictionary<string, int> directions, IReadOnlyList<string> kinds, IReadOnlyList<float[]?> kindProbabilities)
+        IReadOnlyDictionary<string, int> directions, IReadOnlyList<string> kinds, IReadOnlyList<float[]?> kindProbabilities,
+        IReadOnlyList<double>? linearScores = null)
     {
         var n = scores.Count;
         var cueNames = directions.Keys.Order(StringComparer.Ordinal).ToList();
@@ -100,6 +106,15 @@ internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary
         var names = cueNames.Concat(hasKinds ? cueNames.SelectMany(c => kinds.Select(k => c + KindSeparator + k)) : []).ToArray();
         var sign = names.Select(c => directions[c.Split(KindSeparator)[0]]).ToArray();
         var columns = names.Select(name => Enumerable.Range(0, n).Select(i => Input(name, cues[i], kinds, kindProbabilities[i])).ToArray()).ToArray();
+
+        // The linear score, standardised, as one more column of positive sign and no least size.
+        var linearMean = linearScores is null ? 0 : linearScores.Average();
+        var linearSpread = linearScores is null ? 1 : Math.Sqrt(linearScores.Sum(x => (x - linearMean) * (x - linearMean)) / Math.Max(1, n)) + 1e-9;
+        if (linearScores is not null)
+        {
+            columns = [.. columns, linearScores.Select(x => (x - linearMean) / linearSpread).ToArray()];
+            sign = [.. sign, 1];
+        }
         double positives = labels.Count(l => l), negatives = n - positives;
 
         // Platt's smoothed targets keep the probabilities away from 0 and 1 on small or separable data.
@@ -108,7 +123,7 @@ internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary
         var spread = Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / Math.Max(1, n)) + 1e-9;
 
         // Parameters: [scale, bias, cue weights...] on the standardised score.
-        var theta = new double[2 + names.Length];
+        var theta = new double[2 + columns.Length];
         theta[0] = 1;
         theta[1] = Math.Log((positives + 1) / (negatives + 1));
         theta = Project(theta);
@@ -149,9 +164,10 @@ internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary
             }
         }
 
-        // Undo the standardisation: scale·(s − mean)/spread + bias.
+        // Undo the standardisations: scale·(s − mean)/spread + linear·(l − mean)/spread + bias.
         var scale = theta[0] / spread;
-        return new OutputLayer(scale, theta[1] - (scale * mean), weights);
+        var linearWeight = linearScores is null ? 0 : Math.Round(theta[2 + names.Length], 6) / linearSpread;
+        return new OutputLayer(scale, theta[1] - (scale * mean) - (linearWeight * linearMean), weights, linearWeight);
 
         double Z(double[] t, int i)
         {

@@ -38,7 +38,7 @@ public static class RiskTrainer
         {
             Labels = data.Labels.ToList(),
             Thresholds = labelModels.ToDictionary(m => m.Label, m => Math.Round(m.Threshold, 6)),
-            Calibration = labelModels.ToDictionary(m => m.Label, m => new CalibrationParameters(m.Output.Scale, m.Output.Bias, m.Output.CueWeights)),
+            Calibration = labelModels.ToDictionary(m => m.Label, m => new CalibrationParameters(m.Output.Scale, m.Output.Bias, m.Output.CueWeights) { LinearWeight = m.Output.LinearWeight }),
             FeatureCues = featurizer.FeatureCues.ToList(),
             TreeSlots = labelModels.FirstOrDefault(m => m.TreeSlots is not null)?.TreeSlots?.ToList() ?? [],
             Pipeline = options.Pipeline.ToString(),
@@ -137,7 +137,8 @@ public static class RiskTrainer
         var stacking = stackedPipeline ? StackingInputs.For(rows, featurizer.CueIndices, models, predictedKinds) : null;
         var kindNames = predictedKinds is null ? [] : kinds!.Kinds;
         return models.Select(m => m.RawScores(rows, stacking)
-            .Select((s, i) => m.Output.Probability(s, rows[i].Cues, kindNames, predictedKinds?[i].All)).ToArray()).ToArray();
+            .Select((s, i) => m.Output.Probability(s, rows[i].Cues, kindNames, predictedKinds?[i].All,
+                m.Output.LinearWeight == 0 ? 0 : m.Linear!.Score(rows[i].Features))).ToArray()).ToArray();
     }
 
     private static (TextFeaturizer Featurizer, List<LabelModel> Models, KindModel? Kinds) Fit(MLContext ml, IReadOnlyList<LabelledProvision> rows,

@@ -73,6 +73,24 @@ public sealed class MetricsAndCalibrationTests
     }
 
     [Fact]
+    public void Output_layer_weighs_a_linear_score_that_orders_the_provisions_better_than_the_raw_score()
+    {
+        // The raw score takes three values only (like a few tree leaves); the linear score orders within them.
+        var random = new Random(5);
+        var linear = Enumerable.Range(0, 600).Select(_ => (random.NextDouble() * 6) - 3).ToList();
+        var labels = linear.Select(x => random.NextDouble() < 1 / (1 + Math.Exp(-2 * x))).ToList();
+        var raw = linear.Select(x => Math.Round(x / 2)).ToList();
+        var noCues = linear.Select(_ => new float[ProvisionRisk.Features.LegalCues.All.Count]).ToList();
+        var layer = OutputLayer.Fit(raw, noCues, labels, new Dictionary<string, int>(), [], noCues.Select(_ => (float[]?)null).ToList(), linear);
+
+        Assert.True(layer.LinearWeight > 0);
+        Assert.True(layer.Probability(0, noCues[0], [], null, linear: 0.4) > layer.Probability(0, noCues[0], [], null, linear: -0.4));
+        var withLinear = BinaryMetrics.Compute(raw.Select((r, i) => layer.Probability(r, noCues[i], [], null, linear[i])).ToList(), labels, 0.5);
+        var rawOnly = BinaryMetrics.Compute(raw.Select(r => 1 / (1 + Math.Exp(-r))).ToList(), labels, 0.5);
+        Assert.True(withLinear.RocAuc > rawOnly.RocAuc, $"{withLinear.RocAuc} vs {rawOnly.RocAuc}");
+    }
+
+    [Fact]
     public void A_directional_cue_the_data_does_not_support_keeps_a_least_effect_in_the_codebook_direction()
     {
         // Judicial authorisation appears as often in positives as in negatives: left alone, its weight would be 0.
