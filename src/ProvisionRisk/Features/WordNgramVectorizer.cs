@@ -182,5 +182,6 @@ internal sealed class WordNgramVectorizer
         }
     }
 
-    private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
+    /// <summary>Whether a character belongs to a word: a letter or a number.</summary>
+    internal static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
 }

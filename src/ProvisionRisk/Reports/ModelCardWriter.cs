@@ -147,6 +147,6 @@ public static class ModelCardWriter
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(output);
-        output.WriteLine(JsonSerializer.Serialize(model.Manifest, ModelBundle.Json));
+        output.WriteLine(JsonSerializer.Serialize(model.Manifest, ManifestJson.Default.ModelManifest));
     }
 }

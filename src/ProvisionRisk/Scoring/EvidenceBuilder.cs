@@ -103,7 +103,7 @@ internal sealed class EvidenceBuilder
         LegalCues.All[LegalCues.IndexOf(cue)].Pattern.Matches(text).Select(m => new TextRange(m.Index, m.Index + m.Length)).ToList();
 
     /// <summary>Where a feature occurs: a cue's matches, or each run of the n-gram's words as consecutive words of the
-    /// text (words are runs of letters and digits, compared without case).</summary>
+    /// text (words as <see cref="WordNgramVectorizer"/> finds them, compared without case).</summary>
     private List<TextRange> Locate(int slot, string text, ref List<(int Start, int End, string Word)>? words)
     {
         if (slot >= cueOffset)
@@ -137,14 +137,14 @@ internal sealed class EvidenceBuilder
         var i = 0;
         while (i < text.Length)
         {
-            if (!char.IsLetterOrDigit(text[i]))
+            if (!WordNgramVectorizer.IsWordChar(text[i]))
             {
                 i++;
                 continue;
             }
 
             var start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            while (i < text.Length && WordNgramVectorizer.IsWordChar(text[i]))
             {
                 i++;
             }

@@ -22,13 +22,6 @@ internal static partial class ModelBundle
     private const string TrainingEntry = "training.csv";
     private const long MaxEntryBytes = 512L << 20;
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     [GeneratedRegex(@"^(manifest\.json|featurizer\.bin|kind\.bin|training\.csv|labels/\d{1,3}/(linear|trees)\.bin)$", RegexOptions.CultureInvariant)]
     private static partial Regex AllowedEntry();
 

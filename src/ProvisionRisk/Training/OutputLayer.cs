@@ -28,6 +28,9 @@ internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary
     /// <summary>Separates a cue from a kind in the name of an interaction weight: <c>judicial-authorisation|procedural-power</c>.</summary>
     public const char KindSeparator = '|';
 
+    /// <summary>The kind position of a weight on a cue alone.</summary>
+    private const int MainEffect = -1;
+
     private const int Iterations = 400;
     private const double CueL2 = 1e-3;
 
@@ -39,14 +42,22 @@ internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary
     /// <summary>The contribution of one weight to the logit, given the cue vector and the kind probabilities.</summary>
     public static double Input(string name, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities)
     {
+        var (cue, kind) = Resolve(name, kinds);
+        return kind == MainEffect ? cues[cue] : kindProbabilities is null || kind < 0 ? 0 : cues[cue] * kindProbabilities[kind];
+    }
+
+    /// <summary>The cue and kind positions a weight's name stands for: kind <see cref="MainEffect"/> for a cue alone,
+    /// another negative value for a kind not among <paramref name="kinds"/>.</summary>
+    private static (int Cue, int Kind) Resolve(string name, IReadOnlyList<string> kinds)
+    {
         var bar = name.IndexOf(KindSeparator, StringComparison.Ordinal);
         if (bar < 0)
         {
-            return cues[LegalCues.IndexOf(name)];
+            return (LegalCues.IndexOf(name), MainEffect);
         }
 
         var k = kinds is List<string> list ? list.IndexOf(name[(bar + 1)..]) : kinds.ToList().IndexOf(name[(bar + 1)..]);
-        return kindProbabilities is null || k < 0 ? 0 : cues[LegalCues.IndexOf(name[..bar])] * kindProbabilities[k];
+        return (LegalCues.IndexOf(name[..bar]), k < 0 ? -2 : k);
     }
 
     public double Logit(double score, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities, double linear = 0)
@@ -54,7 +65,7 @@ internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary
         var z = (Scale * score) + Bias + (LinearWeight * linear);
         foreach (var (cue, kind, w) in Terms(kinds))
         {
-            z += kind < 0 ? w * cues[cue] : kindProbabilities is null ? 0 : w * cues[cue] * kindProbabilities[kind];
+            z += kind == MainEffect ? w * cues[cue] : kindProbabilities is null ? 0 : w * cues[cue] * kindProbabilities[kind];
         }
 
         return z;
@@ -73,17 +84,10 @@ internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary
         var terms = new List<(int, int, double)>(CueWeights.Count);
         foreach (var (name, w) in CueWeights)
         {
-            var bar = name.IndexOf(KindSeparator, StringComparison.Ordinal);
-            if (bar < 0)
+            var (cue, kind) = Resolve(name, kinds);
+            if (kind >= MainEffect)
             {
-                terms.Add((LegalCues.IndexOf(name), -1, w));
-                continue;
-            }
-
-            var k = kinds.ToList().IndexOf(name[(bar + 1)..]);
-            if (k >= 0)
-            {
-                terms.Add((LegalCues.IndexOf(name[..bar]), k, w));
+                terms.Add((cue, kind, w));
             }
         }
 

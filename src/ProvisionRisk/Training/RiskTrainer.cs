@@ -134,11 +134,11 @@ public static class RiskTrainer
     {
         var stackedPipeline = models.Count > 0 && models[0].Kind == PipelineKind.Stacked;
         var predictedKinds = stackedPipeline ? kindPredictions ?? kinds?.Predict(rows) : null;
-        var stacking = stackedPipeline ? StackingInputs.For(rows, featurizer.CueIndices, models, predictedKinds) : null;
+        var linear = stackedPipeline ? models.Select(m => rows.Select(r => m.Linear!.Score(r.Features)).ToArray()).ToArray() : null;
+        var stacking = linear is null ? null : StackingInputs.For(rows, featurizer.CueIndices, linear, predictedKinds);
         var kindNames = predictedKinds is null ? [] : kinds!.Kinds;
-        return models.Select(m => m.RawScores(rows, stacking)
-            .Select((s, i) => m.Output.Probability(s, rows[i].Cues, kindNames, predictedKinds?[i].All,
-                m.Output.LinearWeight == 0 ? 0 : m.Linear!.Score(rows[i].Features))).ToArray()).ToArray();
+        return models.Select((m, l) => m.RawScores(rows, stacking)
+            .Select((s, i) => m.Output.Probability(s, rows[i].Cues, kindNames, predictedKinds?[i].All, linear?[l][i] ?? 0)).ToArray()).ToArray();
     }
 
     private static (TextFeaturizer Featurizer, List<LabelModel> Models, KindModel? Kinds) Fit(MLContext ml, IReadOnlyList<LabelledProvision> rows,

@@ -28,11 +28,8 @@ internal static class StackingInputs
         return new VBuffer<float>(size, values);
     }
 
-    /// <summary>Stacking inputs of a batch, from the final linear models and kind model.</summary>
-    public static List<VBuffer<float>> For(IReadOnlyList<FeaturizedRow> rows, IReadOnlyList<int> cueIndices, IReadOnlyList<LabelModel> labels,
-        IReadOnlyList<(string Kind, double Probability, float[] All)>? kindProbabilities)
-    {
-        var linear = labels.Select(m => rows.Select(r => m.Linear!.Score(r.Features)).ToArray()).ToArray();
-        return rows.Select((r, i) => Build(r, cueIndices, linear.Select(l => l[i]).ToList(), kindProbabilities?[i].All)).ToList();
-    }
+    /// <summary>Stacking inputs of a batch, from every label's linear scores ([label][row]) and the kind model.</summary>
+    public static List<VBuffer<float>> For(IReadOnlyList<FeaturizedRow> rows, IReadOnlyList<int> cueIndices, double[][] linear,
+        IReadOnlyList<(string Kind, double Probability, float[] All)>? kindProbabilities) =>
+        rows.Select((r, i) => Build(r, cueIndices, linear.Select(l => l[i]).ToList(), kindProbabilities?[i].All)).ToList();
 }
