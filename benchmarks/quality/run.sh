@@ -6,6 +6,7 @@
 #   fasttree      FastTree alone, on the cues and the 1,000 most frequent n-grams
 #   stacked       the shipped pipeline
 # Usage: benchmarks/quality/run.sh [pipeline ...]       (default: all four; 2 cores: about 5-60 minutes each)
+# Also: the labellers' agreement (training-data/agreement/kappa.py) and ceiling.py (needs Debian's python3-sklearn).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/benchmarks/quality"
@@ -22,4 +23,11 @@ done
 echo "behaviour pairs on the shipped model ..." >&2
 dotnet test "$root/tests/ProvisionRisk.Tests" -c Release --filter "FullyQualifiedName~BehaviourTests" \
   --logger "console;verbosity=detailed" > "$out/runs/behaviour.log" 2>&1 || true
+echo "agreement between labellers, and the linear model told the labelled kind ..." >&2
+python3 "$root/training-data/agreement/kappa.py" > "$out/runs/agreement.txt"
+if /usr/bin/python3 -c "import sklearn" 2>/dev/null; then
+  /usr/bin/python3 "$out/ceiling.py" "$root/training-data" > "$out/runs/ceiling.txt"
+else
+  echo "ceiling.py skipped: scikit-learn is not installed (apt-get install python3-sklearn)" >&2
+fi
 python3 "$out/report.py" "$out"

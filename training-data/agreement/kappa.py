@@ -6,7 +6,8 @@ Usage: python3 training-data/agreement/kappa.py
 first-labeller.csv holds the first labels of the sampled rows as they were before adjudication; the second
 labeller worked from the codebook and the instrument texts alone, without seeing them (second-labeller.csv).
 Prints Cohen's kappa per label, on positive/negative (yes, partial vs no, n/a) and on the four values, with the
-observed agreement: first vs second (the agreement measure), then the final training labels (after the
+observed agreement and the F1 of one labelling against the other on positive/negative (symmetric: it does not
+matter which is taken as the truth; it is the level of agreement a model's F1 can be read against): first vs second (the agreement measure), then the final training labels (after the
 disagreements were adjudicated) vs second, for reference."""
 import argparse, csv, glob, os
 
@@ -46,13 +47,15 @@ def main():
 def report(title, first, second):
     compared = [r for r in second if r["id"] in first]
     print(f"{title}: {len(compared)} rows")
-    print(f"{'label':<20} {'kappa pos/neg':>13} {'agree pos/neg':>13} {'kappa 4-value':>13} {'agree 4-value':>13}")
+    print(f"{'label':<20} {'kappa pos/neg':>13} {'agree pos/neg':>13} {'kappa 4-value':>13} {'agree 4-value':>13} {'F1 pos/neg':>10}")
     for label in LABELS:
         four = [(first[r["id"]][label], r[label]) for r in compared]
         binary = [(x in POSITIVE, y in POSITIVE) for x, y in four]
         kb, ob = kappa(binary)
         k4, o4 = kappa(four)
-        print(f"{label:<20} {kb:>13.3f} {ob:>13.3f} {k4:>13.3f} {o4:>13.3f}")
+        both = sum(1 for x, y in binary if x and y)
+        f1 = 2 * both / (sum(x for x, _ in binary) + sum(y for _, y in binary))
+        print(f"{label:<20} {kb:>13.3f} {ob:>13.3f} {k4:>13.3f} {o4:>13.3f} {f1:>10.3f}")
 
 
 if __name__ == "__main__":

@@ -40,6 +40,12 @@ public static class MetricsReportWriter
         ArgumentNullException.ThrowIfNull(output);
         WriteTable($"Leave-one-instrument-out cross-validation ({report.Pipeline} pipeline; thresholds chosen inside each training fold)",
             report.Labels.Select(l => (l.Label, l.Pooled)).ToList(), output);
+        if (report.KindAccuracy is { } kindAccuracy)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"kind of provision: {kindAccuracy:0.000} of held-out provisions predicted as labelled"));
+        }
+
         output.WriteLine();
         output.WriteLine("95% intervals (bootstrap over held-out instruments):");
         foreach (var l in report.Labels)
@@ -96,6 +102,7 @@ public static class MetricsReportWriter
         {
             evaluation = "leave-one-instrument-out",
             pipeline = report.Pipeline.ToString(),
+            kindAccuracy = report.KindAccuracy,
             labels = report.Labels.Select(l => new { label = l.Label, pooled = l.Pooled, intervals = l.Intervals, reliability = l.Reliability, byInstrument = l.ByGroup }),
         };
         output.WriteLine(JsonSerializer.Serialize(shape, Json));

@@ -62,6 +62,12 @@ public static class ModelCardWriter
             }
 
             output.WriteLine();
+            if (m.CrossValidatedKindAccuracy is { } kinds)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Kind of provision: {kinds:0.000} of held-out provisions are predicted as the kind they are labelled with."));
+                output.WriteLine();
+            }
         }
 
         output.WriteLine("## Training data by instrument");
@@ -137,6 +143,10 @@ public static class ModelCardWriter
         {
             output.WriteLine();
             MetricsReportWriter.WriteTable("leave-one-instrument-out metrics:", m.Labels.Select(l => (l, cv[l])).ToList(), output);
+            if (m.CrossValidatedKindAccuracy is { } kinds)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kind of provision: {kinds:0.000} of held-out provisions predicted as labelled"));
+            }
         }
     }
 

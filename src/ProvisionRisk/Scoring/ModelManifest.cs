@@ -35,6 +35,10 @@ public sealed record ModelManifest
     /// <summary>Gets the leave-one-instrument-out metrics per label, when cross-validation ran at training time.</summary>
     public IReadOnlyDictionary<string, Training.BinaryMetrics>? CrossValidation { get; init; }
 
+    /// <summary>Gets the leave-one-instrument-out accuracy of the predicted kind of provision, when cross-validation
+    /// ran at training time and the data gives kinds.</summary>
+    public double? CrossValidatedKindAccuracy { get; init; }
+
     /// <summary>Gets the SHA-256 of the training data (ids, texts and label values, in order).</summary>
     public string TrainingDataHash { get; init; } = string.Empty;
 

@@ -7,7 +7,19 @@ namespace ProvisionRisk.Training;
 public sealed record CrossValidationReport(
     PipelineKind Pipeline,
     IReadOnlyList<LabelEvaluation> Labels,
-    IReadOnlyList<HeldOutPrediction> Predictions);
+    IReadOnlyList<HeldOutPrediction> Predictions)
+{
+    /// <summary>Gets the share of held-out provisions with a labelled kind whose predicted kind is that kind, or
+    /// <see langword="null"/> when the model predicts no kinds or the data gives none.</summary>
+    public double? KindAccuracy
+    {
+        get
+        {
+            var judged = Predictions.Where(p => p.Kind is not null && p.PredictedKind is not null).ToList();
+            return judged.Count == 0 ? null : judged.Count(p => p.Kind == p.PredictedKind) / (double)judged.Count;
+        }
+    }
+}
 
 /// <summary>One label's cross-validated quality.</summary>
 /// <param name="Label">The label.</param>
@@ -33,4 +45,11 @@ public sealed record HeldOutPrediction(
     string Group,
     IReadOnlyDictionary<string, double> Probabilities,
     IReadOnlyDictionary<string, double> Thresholds,
-    IReadOnlyDictionary<string, bool> Truth);
+    IReadOnlyDictionary<string, bool> Truth)
+{
+    /// <summary>Gets the provision's labelled kind, if the data gives one.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>Gets the kind the fold's model predicted, if it predicts kinds.</summary>
+    public string? PredictedKind { get; init; }
+}

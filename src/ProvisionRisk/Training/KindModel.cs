@@ -8,7 +8,7 @@ namespace ProvisionRisk.Training;
 
 /// <summary>
 /// A multiclass model of the provision's kind (definition, criminalisation, procedural-power, …): a maximum-entropy
-/// model trained by ML.NET's SDCA, kept as one weight vector and bias per kind so that prediction is a few sparse dot
+/// model trained by ML.NET's L-BFGS, kept as one weight vector and bias per kind so that prediction is a few sparse dot
 /// products and a softmax.
 /// </summary>
 internal sealed class KindModel
@@ -57,14 +57,18 @@ internal sealed class KindModel
         var keys = ml.Transforms.Conversion.MapValueToKey("Label", nameof(KindRow.Kind),
             keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Fit(view);
         var keyed = keys.Transform(view);
-        var trainer = ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        // L-BFGS gets close to the regularised optimum within 40 iterations; SDCA, stopped after a fixed number of
+        // passes, predicted the kinds of held-out instruments far worse (procedural powers above all).
+        var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             FeatureColumnName = nameof(KindRow.Features),
             LabelColumnName = "Label",
-            L2Regularization = 1e-4f,
+            L2Regularization = 0.1f,
+            L1Regularization = 0,
+            OptimizationTolerance = 1e-5f,
+            MaximumNumberOfIterations = 40,
             NumberOfThreads = 1,
-            MaximumNumberOfIterations = 30,
-            Shuffle = false,
+            ShowTrainingStatistics = false,
         });
         var predictor = trainer.Fit(keyed);
 

@@ -44,6 +44,7 @@ public static class RiskTrainer
             Pipeline = options.Pipeline.ToString(),
             Kinds = kinds,
             CrossValidation = crossValidation?.Labels.ToDictionary(l => l.Label, l => l.Pooled),
+            CrossValidatedKindAccuracy = crossValidation?.KindAccuracy,
             TrainingDataHash = TrainingDataWriter.Hash(data),
             TrainingRows = data.Rows.Count,
             Sources = data.Rows.GroupBy(r => r.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -95,13 +96,18 @@ public static class RiskTrainer
             var ml = new MLContext(options.Seed);
             var (featurizer, models, kindModel) = Fit(ml, train, data.Labels, options, cancellationToken);
             var rows = featurizer.Transform(test.Select(r => r.Text).ToList());
-            var probabilities = Probabilities(rows, featurizer, models, kindModel);
+            var kinds = kindModel?.Predict(rows);
+            var probabilities = Probabilities(rows, featurizer, models, kindModel, kinds);
             var predictions = test.Select((r, i) => new HeldOutPrediction(
                 r.Id,
                 group,
                 models.Select((m, l) => (m.Label, P: probabilities[l][i])).ToDictionary(x => x.Label, x => x.P),
                 models.ToDictionary(m => m.Label, m => m.Threshold),
-                data.Labels.ToDictionary(l => l, r.IsPositive))).ToList();
+                data.Labels.ToDictionary(l => l, r.IsPositive))
+            {
+                Kind = r.Kind,
+                PredictedKind = kinds?[i].Kind,
+            }).ToList();
             results[group] = predictions;
             progress?.Report($"{group}: {test.Count} provisions held out");
         });

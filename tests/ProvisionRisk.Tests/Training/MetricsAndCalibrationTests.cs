@@ -149,6 +149,23 @@ public sealed class MetricsAndCalibrationTests
         // Each held-out instrument was judged by a threshold chosen without it.
         var budapest = report.Predictions.Where(p => p.Group == "budapest-ets185").Select(p => p.Thresholds["overbreadth"]).Distinct();
         Assert.Single(budapest);
+
+        // The held-out kind of provision is predicted and scored against the labelled kind.
+        var byId = TinyModel.Data.Rows.ToDictionary(r => r.Id, r => r.Kind);
+        Assert.All(report.Predictions, p => Assert.Equal(byId[p.Id], p.Kind));
+        Assert.All(report.Predictions, p => Assert.NotNull(p.PredictedKind));
+        var expected = report.Predictions.Count(p => p.Kind == p.PredictedKind) / (double)report.Predictions.Count;
+        Assert.Equal(expected, report.KindAccuracy);
+        Assert.InRange(report.KindAccuracy!.Value, 0.45, 1);
+    }
+
+    [Fact]
+    public void Kind_accuracy_is_absent_without_kinds()
+    {
+        var prediction = new HeldOutPrediction("a", "g", new Dictionary<string, double>(), new Dictionary<string, double>(), new Dictionary<string, bool>());
+        Assert.Null(new CrossValidationReport(PipelineKind.Linear, [], [prediction]).KindAccuracy);
+        Assert.Equal(0.5, new CrossValidationReport(PipelineKind.Stacked, [],
+            [prediction with { Kind = "penalty", PredictedKind = "penalty" }, prediction with { Kind = "penalty", PredictedKind = "definition" }]).KindAccuracy);
     }
 
     [Fact]
