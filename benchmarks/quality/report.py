@@ -46,6 +46,20 @@ if "stacked" in reports:
             auc = "n/a" if m["rocAuc"] is None or m["rocAuc"] != m["rocAuc"] or isinstance(m["rocAuc"], str) else f"{m['rocAuc']:.2f}"
             cells.append(f"{m['f1']:.2f} / {auc}")
         L.append(f"| {g} | {reports['stacked']['labels'][0]['byInstrument'][g]['count']} | " + " | ".join(cells) + " |")
+held_out = os.path.join(runs, "stacked-predictions.csv")
+if os.path.exists(held_out) and "stacked" in reports:
+    import csv
+    from collections import Counter
+    with open(held_out, encoding="utf-8", newline="") as h:
+        rows = list(csv.DictReader(h))
+    L += ["", "## Confident errors (shipped pipeline)", "",
+          "Held-out provisions scored 0.9 or more that are labelled negative, by instrument and labelled kind",
+          "(every held-out prediction: `train --cv --predictions FILE`, here `runs/stacked-predictions.csv`):", ""]
+    for l in reports["stacked"]["labels"]:
+        label = l["label"]
+        wrong = Counter((r["group"], r["kind"]) for r in rows if float(r[label]) >= 0.9 and r[label + "_truth"] == "false")
+        high = sum(1 for r in rows if float(r[label]) >= 0.9)
+        L.append(f"- **{label}**: {sum(wrong.values())} of {high}" + (": " + "; ".join(f"{g} ({k}) {n}" for (g, k), n in wrong.most_common()) if wrong else ""))
 log = os.path.join(runs, "behaviour.log")
 if os.path.exists(log):
     text = open(log, encoding="utf-8", errors="replace").read()

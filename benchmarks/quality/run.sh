@@ -17,7 +17,8 @@ mkdir -p "$out/runs"
 for p in "${pipelines[@]}"; do
   echo "cross-validating $p ..." >&2
   start=$(date +%s)
-  "${cli[@]}" train --data "$root/training-data" --cv --pipeline "$p" --format json > "$out/runs/$p.json" 2> "$out/runs/$p.log"
+  "${cli[@]}" train --data "$root/training-data" --cv --pipeline "$p" --format json --predictions "$out/runs/$p-predictions.csv" \
+    > "$out/runs/$p.json" 2> "$out/runs/$p.log"
   echo $(( $(date +%s) - start )) > "$out/runs/$p.seconds"
 done
 echo "behaviour pairs on the shipped model ..." >&2

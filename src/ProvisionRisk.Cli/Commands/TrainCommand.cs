@@ -4,7 +4,7 @@ using ProvisionRisk.Training;
 namespace ProvisionRisk.Cli.Commands;
 
 /// <summary><c>train --data FILE_OR_DIR... [--labels a,b] [--exclude-source ID]... [--seed N] [--out FILE]
-/// [--format table|json] [--pipeline stacked|linear|fasttree|cue-rules] [--l2 X] [--cv | --no-cv]</c></summary>
+/// [--format table|json] [--pipeline stacked|linear|fasttree|cue-rules] [--l2 X] [--cv | --no-cv] [--predictions FILE]</c></summary>
 internal static class TrainCommand
 {
     private static readonly Dictionary<string, PipelineKind> Pipelines = new(StringComparer.Ordinal)
@@ -17,7 +17,7 @@ internal static class TrainCommand
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var a = Arguments.Parse(args, ["data", "labels", "exclude-source", "seed", "out", "format", "pipeline", "l2"], ["cv", "no-cv"]);
+        var a = Arguments.Parse(args, ["data", "labels", "exclude-source", "seed", "out", "format", "pipeline", "l2", "predictions"], ["cv", "no-cv"]);
         if (a.Positional.Count > 0)
         {
             throw new UsageException($"train takes no positional arguments ('{a.Positional[0]}'); use --data");
@@ -31,6 +31,12 @@ internal static class TrainCommand
         if (a.Flag("cv") && a.Flag("no-cv"))
         {
             throw new UsageException("--cv and --no-cv cannot be used together");
+        }
+
+        var predictions = a.One("predictions");
+        if (predictions is not null && a.Flag("no-cv"))
+        {
+            throw new UsageException("--predictions writes the cross-validation's held-out predictions; it cannot be used with --no-cv");
         }
 
         var json = a.Choice("format", false, new Dictionary<string, bool>(StringComparer.Ordinal) { ["table"] = false, ["json"] = true });
@@ -72,6 +78,12 @@ internal static class TrainCommand
                 else
                 {
                     MetricsReportWriter.WriteTable(report, stdout);
+                }
+
+                if (predictions is not null)
+                {
+                    AtomicFile.WriteText(predictions, w => HeldOutPredictionsCsv.Write(report, w));
+                    stderr.WriteLine($"provisionrisk: held-out predictions written to {predictions}");
                 }
             }
 

@@ -99,6 +99,7 @@ public sealed class CliTests
     [InlineData("train")]
     [InlineData("train", "--data", "d", "--seed", "many")]
     [InlineData("train", "--data", "d", "--l2", "strong")]
+    [InlineData("train", "--data", "d", "--no-cv", "--predictions", "p.csv")]
     [InlineData("evaluate")]
     public void Exits_2_on_wrong_usage(params string[] args)
     {
@@ -130,8 +131,15 @@ public sealed class CliTests
         }
 
         var model = dir.File("out.model");
-        var (code, output, err) = Run("train", "--data", data, "--out", model, "--format", "json", "--seed", "3", "--l2", "0.25");
+        var predictions = dir.File("held-out.csv");
+        var (code, output, err) = Run("train", "--data", data, "--out", model, "--format", "json", "--seed", "3", "--l2", "0.25", "--predictions", predictions);
         Assert.True(code == 0, err);
+        var rows = File.ReadAllLines(predictions);
+        Assert.Equal("id,group,kind,predicted_kind,overbreadth,overbreadth_threshold,overbreadth_flagged,overbreadth_truth,"
+            + "missing_safeguards,missing_safeguards_threshold,missing_safeguards_flagged,missing_safeguards_truth", rows[0]);
+        var cfaa = File.ReadAllLines(Path.Combine(data, "us-cfaa-18usc1030.csv")).Length - 1;
+        Assert.Equal(cfaa, rows.Count(r => r.Contains(",us-cfaa-18usc1030,", StringComparison.Ordinal)));
+        Assert.StartsWith("budapest-ets185:art1(a),budapest-ets185,definition,", rows[1], StringComparison.Ordinal);
         Assert.Contains("leave-one-instrument-out", output, StringComparison.Ordinal);
         var loaded = ProvisionRisk.Scoring.RiskModel.Load(model);
         Assert.Contains("l2=0.25", loaded.Manifest.Settings, StringComparison.Ordinal);
@@ -145,7 +153,7 @@ public sealed class CliTests
         Assert.Contains("us-cfaa-18usc1030.csv", err2, StringComparison.Ordinal);
         Assert.Contains("perhaps", err2, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(model));
-        Assert.Single(Directory.GetFiles(dir.Path));
+        Assert.Equal([model, predictions], Directory.GetFiles(dir.Path).Order(StringComparer.Ordinal).Reverse());
     }
 
     [Fact]
