@@ -101,7 +101,7 @@ internal sealed class Arguments
             : throw new UsageException($"option --{name} needs a number, not '{s}'");
     }
 
-        public T Choice<T>(string name, T fallback, IReadOnlyDictionary<string, T> choices)
+    public T Choice<T>(string name, T fallback, IReadOnlyDictionary<string, T> choices)
     {
         var s = One(name);
         if (s is null)

@@ -139,7 +139,7 @@ internal static class ScoreCommand
         }
     }
 
-        private static void Fail(TextWriter stderr, ProgressIndicator progress, string message)
+    private static void Fail(TextWriter stderr, ProgressIndicator progress, string message)
     {
         progress.Done();
         stderr.WriteLine("provisionrisk: error: " + message);

@@ -77,6 +77,8 @@ internal sealed class SimilarityIndex
 
     public IReadOnlyList<(int Text, double Similarity)> Search(string query, int count) => Search(vectorizer.Transform(query), count);
 
+    /// <summary>The <paramref name="count"/> most similar texts, most similar first (ties: earlier text first), each with its
+    /// cosine similarity computed on the full vectors.</summary>
     public IReadOnlyList<(int Text, double Similarity)> Search(TermVector query, int count)
     {
         if (count <= 0 || query.IsEmpty)

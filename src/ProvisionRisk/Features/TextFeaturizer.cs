@@ -68,7 +68,7 @@ internal sealed partial class TextFeaturizer
             throw new InvalidDataException("the model names a legal cue this version does not know");
         }
 
-        maskedCues = Enumerable.Range(0, LegalCues.All.Count).Where(i => !cueIndices.Contains(i)).ToArray();
+        maskedCues = Masked(cueIndices);
         FeatureCount = charGrams.Length + wordGrams.Length + cueIndices.Length;
         slotNames = new Lazy<string[]>(BuildSlotNames, LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -93,62 +93,23 @@ internal sealed partial class TextFeaturizer
     {
         settings ??= FeaturizerSettings.Default;
         settings.Validate();
-        var indices = featureCues.Select(LegalCues.IndexOf).ToArray();
-        var masked = Enumerable.Range(0, LegalCues.All.Count).Where(i => !indices.Contains(i)).ToArray();
-        var chars = new Dictionary<string, int>(StringComparer.Ordinal);
-        var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        var charList = new List<string>();
-        var wordList = new List<string>();
-        var charAdd = chars.GetAlternateLookup<ReadOnlySpan<char>>();
-        var wordAdd = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        var charDf = new List<int>();
-        var wordDf = new List<int>();
-        var charSeen = new List<int>();
-        var wordSeen = new List<int>();
+        var masked = Masked(featureCues.Select(LegalCues.IndexOf).ToArray());
+        var chars = new VocabularyBuilder();
+        var words = new VocabularyBuilder();
         var n = 0;
         foreach (var text in texts)
         {
             var normalized = Normalize(Visible(text, masked, out _));
             var current = n++;
-            ForEachCharGram(normalized, settings.CharMin, settings.CharMax, gram =>
-            {
-                if (!charAdd.TryGetValue(gram, out var id))
-                {
-                    id = charList.Count;
-                    charAdd[gram] = id;
-                    charList.Add(gram.ToString());
-                    charDf.Add(0);
-                    charSeen.Add(-1);
-                }
-
-                if (charSeen[id] != current)
-                {
-                    charSeen[id] = current;
-                    charDf[id]++;
-                }
-            });
-            ForEachWordGram(normalized, gram =>
-            {
-                if (!wordAdd.TryGetValue(gram, out var id))
-                {
-                    id = wordList.Count;
-                    wordAdd[gram] = id;
-                    wordList.Add(gram.ToString());
-                    wordDf.Add(0);
-                    wordSeen.Add(-1);
-                }
-
-                if (wordSeen[id] != current)
-                {
-                    wordSeen[id] = current;
-                    wordDf[id]++;
-                }
-            });
+            ForEachCharGram(normalized, settings.CharMin, settings.CharMax, gram => chars.Count(gram, current));
+            ForEachWordGram(normalized, gram => words.Count(gram, current));
         }
 
         // Smoothed inverse document frequency, as if one more text held every n-gram.
-        var idf = settings.Idf ? charDf.Concat(wordDf).Select(df => (float)(Math.Log((n + 1.0) / (df + 1.0)) + 1)).ToArray() : null;
-        return new TextFeaturizer(settings, [.. charList], [.. wordList], idf, featureCues);
+        var idf = settings.Idf
+            ? chars.DocumentFrequencies.Concat(words.DocumentFrequencies).Select(df => (float)(Math.Log((n + 1.0) / (df + 1.0)) + 1)).ToArray()
+            : null;
+        return new TextFeaturizer(settings, chars.Grams(), words.Grams(), idf, featureCues);
     }
 
     /// <summary>Reads dictionaries written by <see cref="Save"/>.</summary>
@@ -467,7 +428,46 @@ internal sealed partial class TextFeaturizer
         }
     }
 
+    /// <summary>The cues whose words are hidden from the n-grams: every cue that is not a feature of its own.</summary>
+    private static int[] Masked(int[] featureCueIndices) =>
+        Enumerable.Range(0, LegalCues.All.Count).Where(i => !featureCueIndices.Contains(i)).ToArray();
+
     private delegate void SpanAction(ReadOnlySpan<char> gram);
+
+    /// <summary>The n-grams met while fitting, in order of first appearance, with the number of texts holding each.</summary>
+    private sealed class VocabularyBuilder
+    {
+        private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
+        private readonly List<string> grams = [];
+        private readonly List<int> documentFrequencies = [];
+        private readonly List<int> lastText = [];
+
+        public VocabularyBuilder() => lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public IEnumerable<int> DocumentFrequencies => documentFrequencies;
+
+        /// <summary>Counts one occurrence of <paramref name="gram"/> in text number <paramref name="text"/> (texts in order).</summary>
+        public void Count(ReadOnlySpan<char> gram, int text)
+        {
+            if (!lookup.TryGetValue(gram, out var id))
+            {
+                id = grams.Count;
+                lookup[gram] = id;
+                grams.Add(gram.ToString());
+                documentFrequencies.Add(0);
+                lastText.Add(-1);
+            }
+
+            if (lastText[id] != text)
+            {
+                lastText[id] = text;
+                documentFrequencies[id]++;
+            }
+        }
+
+        public string[] Grams() => [.. grams];
+    }
 
     /// <summary>The featurizer's input text: the words of the masked (directional) cues blanked out together with the
     /// "and"/"or" that joined them, so that "who intentionally and without right copies" reads as "who copies" and

@@ -153,24 +153,18 @@ internal sealed class WordNgramVectorizer
         {
             var buffer = rented.AsSpan();
             var n = 0;
-            var i = 0;
-            while (i < text.Length)
+            var position = 0;
+            while (NextWord(text, ref position, out var wordStart))
             {
-                if (!IsWordChar(text[i]))
-                {
-                    i++;
-                    continue;
-                }
-
                 if (n > 0)
                 {
                     buffer[n++] = ' ';
                 }
 
                 var start = n;
-                while (i < text.Length && IsWordChar(text[i]))
+                for (var i = wordStart; i < position; i++)
                 {
-                    buffer[n++] = char.ToLowerInvariant(text[i++]);
+                    buffer[n++] = char.ToLowerInvariant(text[i]);
                 }
 
                 action(buffer, start, n);
@@ -182,6 +176,25 @@ internal sealed class WordNgramVectorizer
         }
     }
 
+    /// <summary>Finds the next word (a run of letters and digits) at or after <paramref name="position"/>: its start,
+    /// with <paramref name="position"/> moved just past its end.</summary>
+    /// <returns>False when the text has no more words.</returns>
+    internal static bool NextWord(string text, ref int position, out int start)
+    {
+        while (position < text.Length && !IsWordChar(text[position]))
+        {
+            position++;
+        }
+
+        start = position;
+        while (position < text.Length && IsWordChar(text[position]))
+        {
+            position++;
+        }
+
+        return position > start;
+    }
+
     /// <summary>Whether a character belongs to a word: a letter or a number.</summary>
-    internal static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
+    private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
 }

@@ -134,22 +134,10 @@ internal sealed class EvidenceBuilder
     private static List<(int Start, int End, string Word)> Words(string text)
     {
         var result = new List<(int, int, string)>();
-        var i = 0;
-        while (i < text.Length)
+        var position = 0;
+        while (WordNgramVectorizer.NextWord(text, ref position, out var start))
         {
-            if (!WordNgramVectorizer.IsWordChar(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && WordNgramVectorizer.IsWordChar(text[i]))
-            {
-                i++;
-            }
-
-            result.Add((start, i, text[start..i].ToLowerInvariant()));
+            result.Add((start, position, text[start..position].ToLowerInvariant()));
         }
 
         return result;

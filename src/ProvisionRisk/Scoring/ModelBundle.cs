@@ -154,7 +154,7 @@ internal static partial class ModelBundle
                     throw new InvalidModelException($"{name}: label '{label}' has a linear weight of {c.LinearWeight}; it must be a non-negative number");
                 }
 
-                                if (c.CueWeights.Keys.Any(k => LegalCues.IndexOf(k.Split(OutputLayer.KindSeparator)[0]) < 0))
+                if (c.CueWeights.Keys.Any(k => LegalCues.IndexOf(k.Split(OutputLayer.KindSeparator)[0]) < 0))
                 {
                     throw new InvalidModelException($"{name}: label '{label}' uses a legal cue this version does not know");
                 }

@@ -133,7 +133,7 @@ internal static class EnsembleTrainer
         {
             var cues = rows.Select(r => r.Cues).ToList();
             var directions = options.Pipeline == PipelineKind.CueRules ? new Dictionary<string, int>() : CueDirections.For(labels[l]);
-            var linear = stacked is null ? null : oofLinearScores![l];
+            var linear = oofLinearScores?[l];
             var output = OutputLayer.Fit(oof[l], cues, truth[l], directions, kindNames, kindInputs, linear);
             var threshold = ThresholdSelector.MaximiseF1(
                 oof[l].Select((s, i) => output.Probability(s, cues[i], kindNames, kindInputs[i], linear?[i] ?? 0)).ToList(), truth[l]);

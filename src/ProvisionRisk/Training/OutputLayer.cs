@@ -43,8 +43,12 @@ internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary
     public static double Input(string name, float[] cues, IReadOnlyList<string> kinds, float[]? kindProbabilities)
     {
         var (cue, kind) = Resolve(name, kinds);
-        return kind == MainEffect ? cues[cue] : kindProbabilities is null || kind < 0 ? 0 : cues[cue] * kindProbabilities[kind];
+        return kind < MainEffect ? 0 : TermInput(cue, kind, cues, kindProbabilities);
     }
+
+    /// <summary>The input of a resolved term: the cue alone for a main effect, else the cue times the kind's probability.</summary>
+    private static double TermInput(int cue, int kind, float[] cues, float[]? kindProbabilities) =>
+        kind == MainEffect ? cues[cue] : kindProbabilities is null ? 0 : cues[cue] * kindProbabilities[kind];
 
     /// <summary>The cue and kind positions a weight's name stands for: kind <see cref="MainEffect"/> for a cue alone,
     /// another negative value for a kind not among <paramref name="kinds"/>.</summary>
@@ -65,7 +69,7 @@ internal sealed class OutputLayer(double scale, double bias, IReadOnlyDictionary
         var z = (Scale * score) + Bias + (LinearWeight * linear);
         foreach (var (cue, kind, w) in Terms(kinds))
         {
-            z += kind == MainEffect ? w * cues[cue] : kindProbabilities is null ? 0 : w * cues[cue] * kindProbabilities[kind];
+            z += w * TermInput(cue, kind, cues, kindProbabilities);
         }
 
         return z;
