@@ -60,6 +60,53 @@ if os.path.exists(held_out) and "stacked" in reports:
         wrong = Counter((r["group"], r["kind"]) for r in rows if float(r[label]) >= 0.9 and r[label + "_truth"] == "false")
         high = sum(1 for r in rows if float(r[label]) >= 0.9)
         L.append(f"- **{label}**: {sum(wrong.values())} of {high}" + (": " + "; ".join(f"{g} ({k}) {n}" for (g, k), n in wrong.most_common()) if wrong else ""))
+
+
+def rank_auc(scores, truth):
+    """ROC-AUC by the rank-sum (Mann-Whitney) formula, ties sharing their mean rank."""
+    order = sorted(range(len(scores)), key=lambda i: scores[i])
+    ranks = [0.0] * len(scores)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and scores[order[j + 1]] == scores[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    pos = sum(truth)
+    neg = len(truth) - pos
+    return (sum(r for r, t in zip(ranks, truth) if t) - pos * (pos + 1) / 2) / (pos * neg)
+
+
+within = [(p, os.path.join(runs, f"{p}-predictions.csv")) for p in ("linear", "stacked") if p in reports]
+within = [(p, f) for p, f in within if os.path.exists(f)]
+if within:
+    import csv
+    L += ["", "## Ranking within one kind of provision", "",
+          "Pooled ROC-AUC also rewards telling kinds apart (most procedural powers are risky, most institutional",
+          "provisions are not). Here, ROC-AUC among held-out provisions of one *labelled* kind (kinds with at least 10",
+          "positives and 10 negatives): how well a pipeline tells, say, a power that lacks safeguards from one that has them.",
+          ""]
+    labels = [l["label"] for l in reports["stacked"]["labels"]] if "stacked" in reports else []
+    L += ["| pipeline | label | " + " | ".join(["kind", "provisions", "positives", "ROC-AUC"]) + " |", "|---|---|---|---|---|---|"]
+    weakest = None
+    for p, f in within:
+        with open(f, encoding="utf-8", newline="") as h:
+            rows = list(csv.DictReader(h))
+        for label in labels:
+            for kind in sorted({r["kind"] for r in rows}):
+                sel = [r for r in rows if r["kind"] == kind]
+                truth = [r[label + "_truth"] == "true" for r in sel]
+                if sum(truth) < 10 or len(truth) - sum(truth) < 10:
+                    continue
+                auc = rank_auc([float(r[label]) for r in sel], truth)
+                L.append(f"| {p} | {label} | {kind} | {len(sel)} | {sum(truth)} | {auc:.3f} |")
+                if p == "stacked" and (weakest is None or auc < weakest[0]):
+                    weakest = (auc, label, kind)
+    if weakest:
+        L += ["", f"Weakest for the shipped pipeline: **{weakest[1]} among {weakest[2]} provisions, ROC-AUC {weakest[0]:.3f}**"
+              + (" (near chance)" if weakest[0] < 0.6 else "") + ": the judgement within one kind that the model has least learned."]
 log = os.path.join(runs, "behaviour.log")
 if os.path.exists(log):
     text = open(log, encoding="utf-8", errors="replace").read()

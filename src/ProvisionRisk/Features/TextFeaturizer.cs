@@ -11,8 +11,9 @@ namespace ProvisionRisk.Features;
 /// (1 + ln count) × inverse document frequency (or by count, as the settings say), each block L2-normalised, followed
 /// by the legal cues the featurizer includes. Text is lower-cased, stripped of punctuation and
 /// diacritics and split on white space; no stop-word list is applied, which would delete "not", "any", "may",
-/// "without". The words of directional cues are blanked out first (they reach the model only through the
-/// sign-constrained output layer). Fitting only builds the n-gram dictionaries (every n-gram of the training texts, in
+/// "without". Models trained before <see cref="FeaturizerSettings.MaskDirectionalCues"/> existed blank out the words of
+/// directional cues first (they reached the model only through the sign-constrained output layer); new models keep
+/// them. Fitting only builds the n-gram dictionaries (every n-gram of the training texts, in
 /// order of first appearance) and their document frequencies; it never sees labels. Immutable once built, so safe to share across threads; a text is
 /// featurized without any shared buffer.
 /// </summary>
@@ -28,7 +29,7 @@ internal sealed partial class TextFeaturizer
     private const char TextStart = '\u0002';
     private const char TextEnd = '\u0003';
     private const int FormatMagic = 0x54465250; // "PRFT"
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     private readonly string[] charGrams;
     private readonly string[] wordGrams;
@@ -68,7 +69,7 @@ internal sealed partial class TextFeaturizer
             throw new InvalidDataException("the model names a legal cue this version does not know");
         }
 
-        maskedCues = Masked(cueIndices);
+        maskedCues = settings.MaskDirectionalCues ? Masked(cueIndices) : [];
         FeatureCount = charGrams.Length + wordGrams.Length + cueIndices.Length;
         slotNames = new Lazy<string[]>(BuildSlotNames, LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -93,7 +94,7 @@ internal sealed partial class TextFeaturizer
     {
         settings ??= FeaturizerSettings.Default;
         settings.Validate();
-        var masked = Masked(featureCues.Select(LegalCues.IndexOf).ToArray());
+        var masked = settings.MaskDirectionalCues ? Masked(featureCues.Select(LegalCues.IndexOf).ToArray()) : [];
         var chars = new VocabularyBuilder();
         var words = new VocabularyBuilder();
         var n = 0;
@@ -120,13 +121,15 @@ internal sealed partial class TextFeaturizer
         try
         {
             var version = r.ReadInt32() == FormatMagic ? r.ReadInt32() : -1;
-            if (version is not (1 or FormatVersion))
+            if (version is not (1 or 2 or FormatVersion))
             {
                 throw new InvalidDataException("not a ProvisionRisk featurizer of a known version");
             }
 
-            // Version 1 had fixed settings: character 4-grams and term counts.
-            var settings = version == 1 ? new FeaturizerSettings(4, 4, false) : new FeaturizerSettings(r.ReadInt32(), r.ReadInt32(), r.ReadBoolean());
+            // Version 1 had fixed settings (character 4-grams, term counts); versions 1 and 2 masked directional cues.
+            var settings = version == 1
+                ? new FeaturizerSettings(4, 4, Idf: false, MaskDirectionalCues: true)
+                : new FeaturizerSettings(r.ReadInt32(), r.ReadInt32(), r.ReadBoolean(), version == 2 || r.ReadBoolean());
             var charGrams = ReadStrings(r);
             var wordGrams = ReadStrings(r);
             var idf = settings.Idf ? Training.BinaryFloats.Read(r, charGrams.Length + wordGrams.Length) : null;
@@ -153,6 +156,7 @@ internal sealed partial class TextFeaturizer
         w.Write(Settings.CharMin);
         w.Write(Settings.CharMax);
         w.Write(Settings.Idf);
+        w.Write(Settings.MaskDirectionalCues);
         WriteStrings(w, charGrams);
         WriteStrings(w, wordGrams);
         if (idf is not null)

@@ -38,7 +38,7 @@ public static class ModelCardWriter
         output.WriteLine("  logistic-regression model, and FastTree on the non-directional cues, every label's out-of-fold linear score and the");
         output.WriteLine("  out-of-fold kind probabilities).");
         output.WriteLine("- Output layer and calibration: a logistic layer over the raw score (and, stacked, the label's linear score) and the label's directional legal cues, each cue weight");
-        output.WriteLine("  held to the sign the codebook gives it, a main effect to a least size (e.g. judicial authorisation always lowers missing safeguards), fitted on");
+        output.WriteLine("  held to the sign the codebook gives it, a main effect to a least size (e.g. the judicial authorisation term always lowers missing safeguards), fitted on");
         output.WriteLine("  instrument-grouped out-of-fold scores; thresholds maximise F1 on those out-of-fold probabilities.");
         output.WriteLine($"- Training provisions: {m.TrainingRows} from {m.Sources.Count} instruments; seed {m.Seed}; {m.Settings}.");
         output.WriteLine($"- Training data SHA-256: `{m.TrainingDataHash}`.");

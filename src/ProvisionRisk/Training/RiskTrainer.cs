@@ -153,7 +153,8 @@ public static class RiskTrainer
         cancellationToken.ThrowIfCancellationRequested();
         var texts = rows.Select(r => r.Text).ToList();
 
-        // Directional cues reach the probability only through each label's sign-constrained output layer.
+        // Directional cues are not features of the linear models or trees: they reach the probability through each label's
+        // sign-constrained output layer. Their words stay in the n-grams (FeaturizerSettings.Default).
         var directional = CueDirections.AnyOf(labels);
         var featurizer = TextFeaturizer.Fit(texts, LegalCues.Names.Where(c => !directional.Contains(c)).ToList());
         var features = featurizer.Transform(texts);

@@ -33,7 +33,7 @@ public sealed class BehaviourTests(Xunit.Abstractions.ITestOutputHelper output)
             }
         }
 
-        // The goal is 90%; the shipped model passes 58 of 61 pairs (benchmarks/quality reports the exact figure). A pair
+        // The goal is 90%; the shipped model passes 57 of 61 pairs (benchmarks/quality reports the exact figure). A pair
         // whose score does not move at all counts as a failure.
         var passRate = 1 - ((double)failures.Count / BehaviourPairs.All.Count);
         output.WriteLine($"behaviour pairs: {BehaviourPairs.All.Count - failures.Count} of {BehaviourPairs.All.Count} moved as expected");

@@ -1,8 +1,9 @@
 namespace ProvisionRisk.Tests.Scoring;
 
 /// <summary>
-/// Directional legal cues reach a score only through a sign-constrained output layer, and their words are hidden
-/// from the n-gram features: adding such a cue can never move a score against the codebook's direction.
+/// Directional legal cues reach a score as cues only through a sign-constrained output layer with a least main effect;
+/// their words also reach the n-gram features. Adding such a cue to these provisions must still move the score only
+/// in the codebook's direction.
 /// </summary>
 public sealed class MonotonicityTests
 {

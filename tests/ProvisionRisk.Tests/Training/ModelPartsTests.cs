@@ -74,6 +74,64 @@ public sealed class ModelPartsTests
     }
 
     [Fact]
+    public void Keeps_directional_cue_words_in_the_ngrams_unless_the_settings_mask_them()
+    {
+        string[] texts = ["a person who intentionally and without right copies data", "a person who copies data"];
+        var kept = TextFeaturizer.Fit(texts, ["penalty"]);
+        var masked = TextFeaturizer.Fit(texts, ["penalty"], FeaturizerSettings.Default with { MaskDirectionalCues = true });
+
+        Assert.False(FeaturizerSettings.Default.MaskDirectionalCues);
+        Assert.Contains("TextFeatures.Word.intentionally", kept.SlotNames);
+        Assert.NotEqual(NgramSlots(kept, texts[0]), NgramSlots(kept, texts[1]));
+
+        // Masked, "who intentionally and without right copies" reads as "who copies": the n-grams do not change.
+        Assert.DoesNotContain("TextFeatures.Word.intentionally", masked.SlotNames);
+        Assert.Equal(NgramSlots(masked, texts[1]), NgramSlots(masked, texts[0]));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_saved_featurizer_keeps_its_masking_of_directional_cues(bool mask)
+    {
+        var texts = TinyModel.Data.Rows.Take(200).Select(r => r.Text).ToList();
+        var featurizer = TextFeaturizer.Fit(texts, ["penalty"], FeaturizerSettings.Default with { MaskDirectionalCues = mask });
+        using var stream = new MemoryStream();
+        featurizer.Save(stream);
+        stream.Position = 0;
+        var loaded = TextFeaturizer.Load(stream, ["penalty"]);
+
+        Assert.Equal(mask, loaded.Settings.MaskDirectionalCues);
+        var text = "The officer may, with a warrant issued by a judge, intentionally search any computer.";
+        Assert.Equal(featurizer.Transform(text).Features.GetIndices().ToArray(), loaded.Transform(text).Features.GetIndices().ToArray());
+    }
+
+    [Fact]
+    public void A_featurizer_of_the_previous_format_loads_with_directional_cues_masked()
+    {
+        var texts = TinyModel.Data.Rows.Take(200).Select(r => r.Text).ToList();
+        var masked = TextFeaturizer.Fit(texts, ["penalty"], FeaturizerSettings.Default with { MaskDirectionalCues = true });
+        using var stream = new MemoryStream();
+        masked.Save(stream);
+
+        // Format 2 is format 3 without the masking flag (the byte after the IDF flag), and always masked.
+        var bytes = stream.ToArray().ToList();
+        Assert.Equal(3, BitConverter.ToInt32(bytes.ToArray(), 4));
+        bytes.RemoveAt(17);
+        var previous = bytes.ToArray();
+        BitConverter.GetBytes(2).CopyTo(previous, 4);
+        var loaded = TextFeaturizer.Load(new MemoryStream(previous), ["penalty"]);
+
+        Assert.True(loaded.Settings.MaskDirectionalCues);
+        Assert.Equal(masked.SlotNames, loaded.SlotNames);
+        var text = "A person who intentionally and without right copies data.";
+        Assert.Equal(masked.Transform(text).Features.GetValues().ToArray(), loaded.Transform(text).Features.GetValues().ToArray());
+    }
+
+    private static int[] NgramSlots(TextFeaturizer featurizer, string text) =>
+        featurizer.Transform(text).Features.GetIndices().ToArray().Where(i => !featurizer.SlotNames[i].StartsWith("penalty", StringComparison.Ordinal)).ToArray();
+
+    [Fact]
     public void Packed_and_string_lookups_of_character_ngrams_give_the_same_vectors()
     {
         var texts = TinyModel.Data.Rows.Select(r => r.Text).ToList();
