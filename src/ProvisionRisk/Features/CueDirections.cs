@@ -5,7 +5,8 @@ namespace ProvisionRisk.Features;
 /// against" of its flags): +1 raises the risk, -1 lowers it. As cues, directional cues enter a model only through a
 /// sign-constrained output layer, each with a least main effect, so that adding, say, prior judicial authorisation
 /// pushes the missing safeguards score down by at least that effect (its words also reach the n-grams; the behaviour
-/// and monotonicity tests measure the net direction). Labels not listed here (other teams' label sets) have no directional cues.
+/// and monotonicity tests measure the net direction). Labels not listed here (other teams' label sets) have no
+/// directional cues.
 /// </summary>
 internal static class CueDirections
 {
