@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes benchmarks/quality/RESULTS.md from the runs of run.sh."""
-import json, os, re, sys
+import csv, json, os, re, sys
+from collections import Counter
 
 out = sys.argv[1]
 runs = os.path.join(out, "runs")
@@ -8,6 +9,18 @@ order = ["cue-rules", "linear", "fasttree", "stacked"]
 names = {"cue-rules": "(a) cue rules", "linear": "(b) linear on n-grams", "fasttree": "(c) FastTree alone", "stacked": "(d) shipped: stacked"}
 reports = {p: json.load(open(os.path.join(runs, p + ".json"))) for p in order if os.path.exists(os.path.join(runs, p + ".json"))}
 seconds = {p: open(os.path.join(runs, p + ".seconds")).read().strip() for p in reports}
+
+
+def read_predictions(pipeline):
+    """The held-out predictions of a pipeline's run (`train --cv --predictions`), or None if it wrote none."""
+    path = os.path.join(runs, pipeline + "-predictions.csv")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8", newline="") as h:
+        return list(csv.DictReader(h))
+
+
+predictions = {p: rows for p in reports if (rows := read_predictions(p)) is not None}
 L = ["# Quality benchmark", "",
      "Every figure here comes from `benchmarks/quality/run.sh` (2 cores). Protocol: leave-one-instrument-out cross-validation",
      "over `training-data/` (the three Zambian acts form one group, 23 folds); in each fold the model, its calibration and its",
@@ -46,12 +59,8 @@ if "stacked" in reports:
             auc = "n/a" if m["rocAuc"] is None or m["rocAuc"] != m["rocAuc"] or isinstance(m["rocAuc"], str) else f"{m['rocAuc']:.2f}"
             cells.append(f"{m['f1']:.2f} / {auc}")
         L.append(f"| {g} | {reports['stacked']['labels'][0]['byInstrument'][g]['count']} | " + " | ".join(cells) + " |")
-held_out = os.path.join(runs, "stacked-predictions.csv")
-if os.path.exists(held_out) and "stacked" in reports:
-    import csv
-    from collections import Counter
-    with open(held_out, encoding="utf-8", newline="") as h:
-        rows = list(csv.DictReader(h))
+if "stacked" in predictions:
+    rows = predictions["stacked"]
     L += ["", "## Confident errors (shipped pipeline)", "",
           "Held-out provisions scored 0.9 or more that are labelled negative, by instrument and labelled kind",
           "(every held-out prediction: `train --cv --predictions FILE`, here `runs/stacked-predictions.csv`):", ""]
@@ -79,10 +88,8 @@ def rank_auc(scores, truth):
     return (sum(r for r, t in zip(ranks, truth) if t) - pos * (pos + 1) / 2) / (pos * neg)
 
 
-within = [(p, os.path.join(runs, f"{p}-predictions.csv")) for p in ("linear", "stacked") if p in reports]
-within = [(p, f) for p, f in within if os.path.exists(f)]
+within = [p for p in ("linear", "stacked") if p in predictions]
 if within:
-    import csv
     L += ["", "## Ranking within one kind of provision", "",
           "Pooled ROC-AUC also rewards telling kinds apart (most procedural powers are risky, most institutional",
           "provisions are not). Here, ROC-AUC among held-out provisions of one *labelled* kind (kinds with at least 10",
@@ -91,9 +98,8 @@ if within:
     labels = [l["label"] for l in reports["stacked"]["labels"]] if "stacked" in reports else []
     L += ["| pipeline | label | " + " | ".join(["kind", "provisions", "positives", "ROC-AUC"]) + " |", "|---|---|---|---|---|---|"]
     weakest = None
-    for p, f in within:
-        with open(f, encoding="utf-8", newline="") as h:
-            rows = list(csv.DictReader(h))
+    for p in within:
+        rows = predictions[p]
         for label in labels:
             for kind in sorted({r["kind"] for r in rows}):
                 sel = [r for r in rows if r["kind"] == kind]

@@ -7,8 +7,9 @@ first-labeller.csv holds the first labels of the sampled rows as they were befor
 labeller worked from the codebook and the instrument texts alone, without seeing them (second-labeller.csv).
 Prints Cohen's kappa per label, on positive/negative (yes, partial vs no, n/a) and on the four values, with the
 observed agreement and the F1 of one labelling against the other on positive/negative (symmetric: it does not
-matter which is taken as the truth; it is the level of agreement a model's F1 can be read against): first vs second (the agreement measure), then the final training labels (after the
-disagreements were adjudicated) vs second, for reference."""
+matter which is taken as the truth; it is the level of agreement a model's F1 can be read against): first vs
+second (the agreement measure), then the final training labels (after the disagreements were adjudicated) vs
+second, for reference."""
 import argparse, csv, glob, os
 
 LABELS = ["overbreadth", "missing_safeguards"]

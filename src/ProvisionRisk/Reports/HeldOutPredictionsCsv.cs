@@ -27,7 +27,7 @@ internal static class HeldOutPredictionsCsv
             {
                 row.Add(p.Probabilities[l].ToString("0.0000", CultureInfo.InvariantCulture));
                 row.Add(p.Thresholds[l].ToString("0.0000", CultureInfo.InvariantCulture));
-                row.Add(p.Probabilities[l] >= p.Thresholds[l] ? "true" : "false");
+                row.Add(p.IsFlagged(l) ? "true" : "false");
                 row.Add(p.Truth[l] ? "true" : "false");
             }
 

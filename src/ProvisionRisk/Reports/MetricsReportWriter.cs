@@ -31,6 +31,15 @@ public static class MetricsReportWriter
         }
     }
 
+    /// <summary>Writes the line with the held-out accuracy of the predicted kind of provision, if there is one.</summary>
+    internal static void WriteKindAccuracy(double? kindAccuracy, TextWriter output)
+    {
+        if (kindAccuracy is { } accuracy)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kind of provision: {accuracy:0.000} of held-out provisions predicted as labelled"));
+        }
+    }
+
     /// <summary>Writes a cross-validation report: pooled metrics, then each held-out instrument.</summary>
     /// <param name="report">The report.</param>
     /// <param name="output">The destination.</param>
@@ -40,11 +49,7 @@ public static class MetricsReportWriter
         ArgumentNullException.ThrowIfNull(output);
         WriteTable($"Leave-one-instrument-out cross-validation ({report.Pipeline} pipeline; thresholds chosen inside each training fold)",
             report.Labels.Select(l => (l.Label, l.Pooled)).ToList(), output);
-        if (report.KindAccuracy is { } kindAccuracy)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"kind of provision: {kindAccuracy:0.000} of held-out provisions predicted as labelled"));
-        }
+        WriteKindAccuracy(report.KindAccuracy, output);
 
         output.WriteLine();
         output.WriteLine("95% intervals (bootstrap over held-out instruments):");

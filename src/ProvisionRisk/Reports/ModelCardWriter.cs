@@ -143,10 +143,7 @@ public static class ModelCardWriter
         {
             output.WriteLine();
             MetricsReportWriter.WriteTable("leave-one-instrument-out metrics:", m.Labels.Select(l => (l, cv[l])).ToList(), output);
-            if (m.CrossValidatedKindAccuracy is { } kinds)
-            {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kind of provision: {kinds:0.000} of held-out provisions predicted as labelled"));
-            }
+            MetricsReportWriter.WriteKindAccuracy(m.CrossValidatedKindAccuracy, output);
         }
     }
 

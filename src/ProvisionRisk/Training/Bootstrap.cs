@@ -23,7 +23,7 @@ internal static class Bootstrap
             samples.Add(BinaryMetrics.Compute(
                 chosen.Select(p => p.Probabilities[label]).ToList(),
                 chosen.Select(p => p.Truth[label]).ToList(),
-                chosen.Select(p => p.Probabilities[label] >= p.Thresholds[label]).ToList(),
+                chosen.Select(p => p.IsFlagged(label)).ToList(),
                 double.NaN));
         }
 

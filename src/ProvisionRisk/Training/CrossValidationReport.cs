@@ -52,4 +52,8 @@ public sealed record HeldOutPrediction(
 
     /// <summary>Gets the kind the fold's model predicted, if it predicts kinds.</summary>
     public string? PredictedKind { get; init; }
+
+    /// <summary>Whether the fold's model flags the provision for <paramref name="label"/>: its probability reaches the
+    /// fold's threshold.</summary>
+    internal bool IsFlagged(string label) => Probabilities[label] >= Thresholds[label];
 }

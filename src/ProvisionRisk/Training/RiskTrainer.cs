@@ -129,7 +129,7 @@ public static class RiskTrainer
     {
         var p = predictions.Select(x => x.Probabilities[label]).ToList();
         var y = predictions.Select(x => x.Truth[label]).ToList();
-        var decisions = predictions.Select(x => x.Probabilities[label] >= x.Thresholds[label]).ToList();
+        var decisions = predictions.Select(x => x.IsFlagged(label)).ToList();
         var meanThreshold = predictions.Count == 0 ? double.NaN : predictions.Average(x => x.Thresholds[label]);
         return BinaryMetrics.Compute(p, y, decisions, meanThreshold);
     }
