@@ -22,8 +22,10 @@ labels="LTD,TER,CH,CR,USE,LAW,J,A"
 
 # Settings are chosen on the validation split only.
 : > "$work/validation.txt"
-for pipeline in ${PIPELINES:-stacked linear}; do
-  for l2 in ${L2S:-0.1 0.5}; do
+pipelines="${PIPELINES:-stacked linear}"
+l2s="${L2S:-0.003 0.01 0.03 0.1 0.5}"
+for pipeline in $pipelines; do
+  for l2 in $l2s; do
     setting="$pipeline,l2=$l2"
     start=$(date +%s)
     "${cli[@]}" train --data "$work/train.csv" --labels "$labels" --pipeline "$pipeline" --l2 "$l2" --no-cv --out "$work/$setting.model" 2> "$work/$setting.log"
@@ -44,18 +46,20 @@ read -r -a tuned < "$work/$best.thresholds"
 "${cli[@]}" score "$work/test.csv" --model "$work/$best.model" --format jsonl --no-evidence > "$work/test-own.jsonl"
 test_scores=$(python3 "$here/lexglue_f1.py" "$work/test.csv" "$work/test.jsonl")
 own_scores=$(python3 "$here/lexglue_f1.py" "$work/test.csv" "$work/test-own.jsonl")
-python3 - "$work/validation.txt" "$best" "$test_scores" "$own_scores" "${tuned[*]}" > "$here/RESULTS.md" <<'PY'
+python3 - "$work/validation.txt" "$best" "$test_scores" "$own_scores" "${tuned[*]}" "$pipelines" "$l2s" > "$here/RESULTS.md" <<'PY'
 import sys
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
 best, test, own, tuned = sys.argv[2], sys.argv[3].split(), sys.argv[4].split(), sys.argv[5]
+pipelines, l2s = ", ".join(sys.argv[6].split()), ", ".join(sys.argv[7].split())
 print("# UNFAIR-ToS (LexGLUE) with the ProvisionRisk training CLI\n")
 print("Rerun with `benchmarks/unfair-tos/run.sh` (reads the CLAUDETTE corpus from `../shared/peer/unfair-tos` or `$UNFAIR_TOS_DIR`).")
 print("Data: the 50 Terms of Service of Lippi et al. (2019) with LexGLUE's document split (train 5,532 / validation 2,275 /")
 print("test 1,607 sentences); the 8 unfair-clause types are label columns, each ToS is a cross-validation group. Settings are")
-print("chosen on validation only: the pipeline and regularisation, and each label's decision threshold (the probability that")
-print("maximises the label's F1 on validation, `thresholds.py`, passed to `score --threshold`). The model is trained on train;")
-print("the test split is scored once with the chosen setting. Metrics follow LexGLUE: micro- and macro-F1 over 9 columns")
-print("(the 8 labels plus \"no label\").\n")
+print(f"chosen on validation only: the pipeline ({pipelines}),")
+print(f"the L2 regularisation of the linear model ({l2s}) and each label's decision threshold (the probability")
+print("that maximises the label's F1 on validation, `thresholds.py`, passed to `score --threshold`). The model is trained")
+print("on train; the test split is scored once with the chosen setting. Metrics follow LexGLUE: micro- and macro-F1 over")
+print("9 columns (the 8 labels plus \"no label\").\n")
 print("| setting (validation) | training time (s, 2 cores) | micro-F1, model's thresholds | macro-F1, model's thresholds | micro-F1, validation thresholds | macro-F1, validation thresholds |")
 print("|---|---|---|---|---|---|")
 for p, s, mi, ma, tmi, tma in rows:

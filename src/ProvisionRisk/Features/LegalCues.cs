@@ -235,7 +235,8 @@ public static partial class LegalCues
     [GeneratedRegex(@"\b(service providers?|internet service|telecommunications? (operator|provider|service)|network operator|intermediar(y|ies)|platforms?|online (location|service))\b", Options, MatchTimeoutMilliseconds)]
     private static partial Regex ServiceProviderPattern();
 
-    [GeneratedRegex(@"\b(block(ing|ed)?|remov(e|al)|take ?down|disabl(e|ing)( access)?|stop[- ]communication|correction direction|restrict(ion)? (of )?(access|account)|account restriction)\b", Options, MatchTimeoutMilliseconds)]
+    // Disabling a computer, a system or its security is interference with a system (an offence), not blocking of content.
+    [GeneratedRegex(@"\b(block(ing|ed)?|remov(e|al)|take ?down|disabl(e|ing)( access)?(?! (the |a |an |any )?(computer|system|security|protection|device|program|network))|stop[- ]communication|correction direction|restrict(ion)? (of )?(access|account)|account restriction)\b", Options, MatchTimeoutMilliseconds)]
     private static partial Regex BlockingRemovalPattern();
 
     [GeneratedRegex(@"\b(retain|retention|keep (records?|data|logs)|store .{0,30} for (a period|\d+))\b", Options, MatchTimeoutMilliseconds)]
