@@ -2,22 +2,27 @@
 # Quality benchmark: the same leave-one-instrument-out protocol (calibration and thresholds chosen inside each
 # training fold) for the shipped pipeline and its baselines, over training-data/; writes RESULTS.md here.
 #   cue-rules     a transparent baseline: the sum of the codebook's directional cues, calibrated
-#   linear        logistic regression on word/character n-grams and cues
+#   linear-plain  logistic regression on word/character n-grams and cues
+#   linear        the same averaged with logistic regression on naive-Bayes weighted features (the shipped linear model)
 #   fasttree      FastTree alone, on the cues and the 1,000 most frequent n-grams
 #   stacked       the shipped pipeline
-# Usage: benchmarks/quality/run.sh [pipeline ...]       (default: all four; 2 cores: about 5-60 minutes each)
+# Usage: benchmarks/quality/run.sh [pipeline ...]       (default: all five; 2 cores: about 1-11 minutes each)
 # Also: the labellers' agreement (training-data/agreement/kappa.py) and ceiling.py (needs Debian's python3-sklearn).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/benchmarks/quality"
-read -r -a pipelines <<< "${*:-cue-rules linear fasttree stacked}"
+read -r -a pipelines <<< "${*:-cue-rules linear-plain linear fasttree stacked}"
 dotnet build "$root/src/ProvisionRisk.Cli" -c Release -v quiet -nologo >/dev/null
 cli=(dotnet "$root/src/ProvisionRisk.Cli/bin/Release/net10.0/ProvisionRisk.Cli.dll")
 mkdir -p "$out/runs"
 for p in "${pipelines[@]}"; do
   echo "cross-validating $p ..." >&2
   start=$(date +%s)
-  "${cli[@]}" train --data "$root/training-data" --cv --pipeline "$p" --format json --predictions "$out/runs/$p-predictions.csv" \
+  case "$p" in
+    linear-plain) options=(--pipeline linear --linear plain) ;;
+    *) options=(--pipeline "$p") ;;
+  esac
+  "${cli[@]}" train --data "$root/training-data" --cv "${options[@]}" --format json --predictions "$out/runs/$p-predictions.csv" \
     > "$out/runs/$p.json" 2> "$out/runs/$p.log"
   echo $(( $(date +%s) - start )) > "$out/runs/$p.seconds"
 done

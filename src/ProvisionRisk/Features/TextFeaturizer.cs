@@ -147,6 +147,21 @@ internal sealed partial class TextFeaturizer
     /// <summary>The same featurizer looking character n-grams up by string (to check the packed lookup against).</summary>
     internal TextFeaturizer WithStringLookup() => new(Settings, charGrams, wordGrams, idf, FeatureCues, packCharGrams: false);
 
+    /// <summary>The slots of the n-grams that hold a word of a directional cue (a cue that is not a feature of its own)
+    /// in any of <paramref name="texts"/>: the slots a text has that it loses when those words are blanked out.</summary>
+    internal HashSet<int> DirectionalCueWordSlots(IEnumerable<string> texts)
+    {
+        var masking = new TextFeaturizer(Settings with { MaskDirectionalCues = true }, charGrams, wordGrams, idf, FeatureCues);
+        var slots = new HashSet<int>();
+        foreach (var text in texts)
+        {
+            var kept = masking.Transform(text).Features.GetIndices().ToArray().ToHashSet();
+            slots.UnionWith(Transform(text).Features.GetIndices().ToArray().Where(i => !kept.Contains(i)));
+        }
+
+        return slots;
+    }
+
     /// <summary>Writes the dictionaries.</summary>
     public void Save(Stream stream)
     {

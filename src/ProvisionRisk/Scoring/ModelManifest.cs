@@ -51,7 +51,7 @@ public sealed record ModelManifest
     /// <summary>Gets the random seed used for training.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Gets the L2 regularisation of the linear model and the number of inner folds.</summary>
+    /// <summary>Gets the L2 regularisation of the linear model, whether it uses naive-Bayes weighting, and the number of inner folds.</summary>
     public string Settings { get; init; } = string.Empty;
 
     /// <summary>Gets the versions of the packages that trained the model.</summary>

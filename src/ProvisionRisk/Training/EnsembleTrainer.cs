@@ -12,7 +12,7 @@ internal static class EnsembleTrainer
 {
     public static (List<LabelModel> Labels, KindModel? Kinds) Train(MLContext ml, IReadOnlyList<FeaturizedRow> rows,
         IReadOnlyList<string> labels, IReadOnlyList<IReadOnlyList<bool>> truth, IReadOnlyList<string> groups, IReadOnlyList<string?> kinds,
-        TrainingOptions options, int featureCount, IReadOnlyList<int> treeCues, CancellationToken cancellationToken)
+        TrainingOptions options, int featureCount, IReadOnlyList<int> treeCues, IReadOnlySet<int>? naiveBayesLeftOut, CancellationToken cancellationToken)
     {
         var folds = GroupFolds.Assign(groups, options.InnerFolds);
         var foldCount = folds.Length == 0 ? 0 : folds.Max() + 1;
@@ -50,7 +50,7 @@ internal static class EnsembleTrainer
                         continue;
                     }
 
-                    var m = LinearModel.Fit(ml, Pick(rows, train), Pick(truth[l], train), featureCount, options.L2);
+                    var m = LinearModel.Fit(ml, Pick(rows, train), Pick(truth[l], train), featureCount, options.L2, naiveBayesLeftOut);
                     foreach (var i in test)
                     {
                         oofLinear[l][i] = m.Score(rows[i].Features);
@@ -72,7 +72,7 @@ internal static class EnsembleTrainer
             });
 
             Trace($"out-of-fold linear and kind models {clock.ElapsedMilliseconds} ms");
-            finalLinear = labels.Select((_, l) => LinearModel.Fit(ml, rows, truth[l], featureCount, options.L2)).ToList();
+            finalLinear = labels.Select((_, l) => LinearModel.Fit(ml, rows, truth[l], featureCount, options.L2, naiveBayesLeftOut)).ToList();
             Trace($"final linear models {clock.ElapsedMilliseconds} ms");
             if (options.Pipeline == PipelineKind.Linear)
             {

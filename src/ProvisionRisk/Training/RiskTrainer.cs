@@ -50,7 +50,7 @@ public static class RiskTrainer
             Sources = data.Rows.GroupBy(r => r.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count()),
             Seed = options.Seed,
-            Settings = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"l2={options.L2}; innerFolds={options.InnerFolds}"),
+            Settings = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"l2={options.L2}; naiveBayesWeighting={(options.NaiveBayesWeighting ? "true" : "false")}; innerFolds={options.InnerFolds}"),
             PackageVersions = PackageVersions(),
             CreatedUtc = DateTimeOffset.UtcNow,
         };
@@ -160,8 +160,13 @@ public static class RiskTrainer
         var features = featurizer.Transform(texts);
         cancellationToken.ThrowIfCancellationRequested();
         var truth = labels.Select(label => (IReadOnlyList<bool>)rows.Select(r => r.IsPositive(label)).ToList()).ToList();
+        // Naive-Bayes weighting would amplify the n-grams of directional cue words wherever the data ties them to one
+        // class (every provision of the corpus that names dual criminality is labelled as lacking safeguards: it waives
+        // or weakens the condition); it leaves them out.
+        var naiveBayesLeftOut = !options.NaiveBayesWeighting ? null
+            : directional.Count > 0 ? featurizer.DirectionalCueWordSlots(texts) : new HashSet<int>();
         var (models, kinds) = EnsembleTrainer.Train(ml, features, labels, truth, rows.Select(r => r.Group).ToList(),
-            rows.Select(r => r.Kind).ToList(), options, featurizer.FeatureCount, featurizer.CueIndices, cancellationToken);
+            rows.Select(r => r.Kind).ToList(), options, featurizer.FeatureCount, featurizer.CueIndices, naiveBayesLeftOut, cancellationToken);
         return (featurizer, models, kinds);
     }
 

@@ -99,6 +99,7 @@ public sealed class CliTests
     [InlineData("train")]
     [InlineData("train", "--data", "d", "--seed", "many")]
     [InlineData("train", "--data", "d", "--l2", "strong")]
+    [InlineData("train", "--data", "d", "--linear", "svm")]
     [InlineData("train", "--data", "d", "--no-cv", "--predictions", "p.csv")]
     [InlineData("evaluate")]
     public void Exits_2_on_wrong_usage(params string[] args)
@@ -143,6 +144,7 @@ public sealed class CliTests
         Assert.Contains("leave-one-instrument-out", output, StringComparison.Ordinal);
         var loaded = ProvisionRisk.Scoring.RiskModel.Load(model);
         Assert.Contains("l2=0.25", loaded.Manifest.Settings, StringComparison.Ordinal);
+        Assert.Contains("naiveBayesWeighting=true", loaded.Manifest.Settings, StringComparison.Ordinal);
         Assert.NotNull(loaded.Manifest.CrossValidation);
         Assert.Equal(4, loaded.Manifest.Sources.Count);
         var before = File.ReadAllBytes(model);
