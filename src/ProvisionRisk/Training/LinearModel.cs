@@ -99,6 +99,7 @@ internal sealed record LinearModel(float[] Weights, float Bias)
         return ratios;
     }
 
+    /// <summary>The vector with each stored value multiplied by its slot's ratio.</summary>
     internal static VBuffer<float> Scale(in VBuffer<float> x, float[] ratios)
     {
         var values = x.GetValues().ToArray();
@@ -121,6 +122,7 @@ internal sealed record LinearModel(float[] Weights, float Bias)
         return new VBuffer<float>(x.Length, values.Length, values, indices);
     }
 
+    /// <summary>Class-balanced L2-regularised logistic regression (L-BFGS, one thread, so deterministic).</summary>
     internal static LinearModel FitLogistic(MLContext ml, IReadOnlyList<VBuffer<float>> features, IReadOnlyList<bool> labels, int featureCount, float l2)
     {
         var positives = labels.Count(l => l);
