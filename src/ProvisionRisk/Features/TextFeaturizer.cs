@@ -148,15 +148,21 @@ internal sealed partial class TextFeaturizer
     internal TextFeaturizer WithStringLookup() => new(Settings, charGrams, wordGrams, idf, FeatureCues, packCharGrams: false);
 
     /// <summary>The slots of the n-grams that hold a word of a directional cue (a cue that is not a feature of its own)
-    /// in any of <paramref name="texts"/>: the slots a text has that it loses when those words are blanked out.</summary>
-    internal HashSet<int> DirectionalCueWordSlots(IEnumerable<string> texts)
+    /// in any of <paramref name="texts"/>: the slots a text has (<paramref name="featurized"/>, this featurizer's rows of
+    /// the same texts) that it loses when those words are blanked out. Empty when every cue is a feature.</summary>
+    internal HashSet<int> DirectionalCueWordSlots(IReadOnlyList<string> texts, IReadOnlyList<FeaturizedRow> featurized)
     {
-        var masking = new TextFeaturizer(Settings with { MaskDirectionalCues = true }, charGrams, wordGrams, idf, FeatureCues);
         var slots = new HashSet<int>();
-        foreach (var text in texts)
+        var masking = new TextFeaturizer(Settings with { MaskDirectionalCues = true }, charGrams, wordGrams, idf, FeatureCues);
+        if (masking.maskedCues.Length == 0)
         {
-            var kept = masking.Transform(text).Features.GetIndices().ToArray().ToHashSet();
-            slots.UnionWith(Transform(text).Features.GetIndices().ToArray().Where(i => !kept.Contains(i)));
+            return slots;
+        }
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var kept = masking.Transform(texts[i]).Features.GetIndices().ToArray().ToHashSet();
+            slots.UnionWith(featurized[i].Features.GetIndices().ToArray().Where(slot => !kept.Contains(slot)));
         }
 
         return slots;

@@ -163,8 +163,7 @@ public static class RiskTrainer
         // Naive-Bayes weighting would amplify the n-grams of directional cue words wherever the data ties them to one
         // class (every provision of the corpus that names dual criminality is labelled as lacking safeguards: it waives
         // or weakens the condition); it leaves them out.
-        var naiveBayesLeftOut = !options.NaiveBayesWeighting ? null
-            : directional.Count > 0 ? featurizer.DirectionalCueWordSlots(texts) : new HashSet<int>();
+        var naiveBayesLeftOut = options.NaiveBayesWeighting ? featurizer.DirectionalCueWordSlots(texts, features) : null;
         var (models, kinds) = EnsembleTrainer.Train(ml, features, labels, truth, rows.Select(r => r.Group).ToList(),
             rows.Select(r => r.Kind).ToList(), options, featurizer.FeatureCount, featurizer.CueIndices, naiveBayesLeftOut, cancellationToken);
         return (featurizer, models, kinds);

@@ -25,7 +25,7 @@ public sealed class LegalCueTests
     {
         string[] texts = ["A person who intentionally accesses a computer system commits an offence.", "The officer may search the premises."];
         var featurizer = TextFeaturizer.Fit(texts, LegalCues.Names.Where(c => c is not ("intent" or "judicial-authorisation")).ToList());
-        var slots = featurizer.DirectionalCueWordSlots(texts);
+        var slots = featurizer.DirectionalCueWordSlots(texts, featurizer.Transform(texts));
         var names = slots.Select(i => featurizer.SlotNames[i]).ToList();
         Assert.Contains(TextFeaturizer.WordSlotPrefix + "intentionally", names);
         Assert.Contains(TextFeaturizer.WordSlotPrefix + "who|intentionally", names);
