@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # UNFAIR-ToS (LexGLUE) with ProvisionRisk's own training CLI: retraining on a label set nobody here designed.
 # Converts the CLAUDETTE corpus (LexGLUE document split) to the training CSV format with the 8 labels as label
-# columns, chooses settings (pipeline, regularisation, kind of linear model, each label's decision threshold) on the validation split only,
+# columns, chooses settings (pipeline, regularisation, kind of linear model, context window, each label's decision threshold) on the validation split only,
 # then trains on train and reports test micro-/macro-F1 with the LexGLUE protocol (8 labels plus a "none" column). Reads the corpus from $UNFAIR_TOS_DIR or
 # ../shared/peer/unfair-tos next to the repository; says it is skipped when the corpus is not there.
 # Usage: benchmarks/unfair-tos/run.sh            writes benchmarks/unfair-tos/RESULTS.md
@@ -25,12 +25,18 @@ labels="LTD,TER,CH,CR,USE,LAW,J,A"
 pipelines="${PIPELINES:-stacked linear}"
 l2s="${L2S:-0.003 0.01 0.03 0.1 0.5}"
 linears="${LINEARS:-nb plain}"
+contexts="${CONTEXTS:-0 2}"
 for pipeline in $pipelines; do
+  # The context window (neighbouring sentences of the same ToS) is read by the stacked pipeline only.
+  windows="0"
+  if [ "$pipeline" = stacked ]; then windows="$contexts"; fi
   for l2 in $l2s; do
     for linear in $linears; do
+     for context in $windows; do
       setting="$pipeline,l2=$l2,$linear"
+      if [ "$pipeline" = stacked ]; then setting="$setting,context=$context"; fi
       start=$(date +%s)
-      "${cli[@]}" train --data "$work/train.csv" --labels "$labels" --pipeline "$pipeline" --l2 "$l2" --linear "$linear" --no-cv --out "$work/$setting.model" 2> "$work/$setting.log"
+      "${cli[@]}" train --data "$work/train.csv" --labels "$labels" --pipeline "$pipeline" --l2 "$l2" --linear "$linear" --context "$context" --no-cv --out "$work/$setting.model" 2> "$work/$setting.log"
       seconds=$(( $(date +%s) - start ))
       "${cli[@]}" score "$work/validation.csv" --model "$work/$setting.model" --format jsonl --no-evidence > "$work/$setting.validation.jsonl"
       # Each label's threshold: the model's own (chosen in training folds), and the one that maximises F1 on validation.
@@ -38,6 +44,7 @@ for pipeline in $pipelines; do
       read -r -a tuned < "$work/$setting.thresholds"
       "${cli[@]}" score "$work/validation.csv" --model "$work/$setting.model" --format jsonl --no-evidence "${tuned[@]}" > "$work/$setting.validation-tuned.jsonl"
       echo "$setting $seconds $(python3 "$here/lexglue_f1.py" "$work/validation.csv" "$work/$setting.validation.jsonl") $(python3 "$here/lexglue_f1.py" "$work/validation.csv" "$work/$setting.validation-tuned.jsonl")" >> "$work/validation.txt"
+     done
     done
   done
 done
@@ -49,17 +56,18 @@ read -r -a tuned < "$work/$best.thresholds"
 "${cli[@]}" score "$work/test.csv" --model "$work/$best.model" --format jsonl --no-evidence > "$work/test-own.jsonl"
 test_scores=$(python3 "$here/lexglue_f1.py" "$work/test.csv" "$work/test.jsonl")
 own_scores=$(python3 "$here/lexglue_f1.py" "$work/test.csv" "$work/test-own.jsonl")
-python3 - "$work/validation.txt" "$best" "$test_scores" "$own_scores" "${tuned[*]}" "$pipelines" "$l2s" "$linears" > "$here/RESULTS.md" <<'PY'
+python3 - "$work/validation.txt" "$best" "$test_scores" "$own_scores" "${tuned[*]}" "$pipelines" "$l2s" "$linears" "$contexts" > "$here/RESULTS.md" <<'PY'
 import sys
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
 best, test, own, tuned = sys.argv[2], sys.argv[3].split(), sys.argv[4].split(), sys.argv[5]
-pipelines, l2s, linears = (", ".join(a.split()) for a in sys.argv[6:9])
+pipelines, l2s, linears, contexts = (", ".join(a.split()) for a in sys.argv[6:10])
 print("# UNFAIR-ToS (LexGLUE) with the ProvisionRisk training CLI\n")
 print("Rerun with `benchmarks/unfair-tos/run.sh` (reads the CLAUDETTE corpus from `../shared/peer/unfair-tos` or `$UNFAIR_TOS_DIR`).")
 print("Data: the 50 Terms of Service of Lippi et al. (2019) with LexGLUE's document split (train 5,532 / validation 2,275 /")
 print("test 1,607 sentences); the 8 unfair-clause types are label columns, each ToS is a cross-validation group. Settings are")
 print(f"chosen on validation only: the pipeline ({pipelines}), the L2 regularisation of the linear model")
-print(f"({l2s}), its kind (`--linear`: {linears}) and each label's decision threshold (the")
+print(f"({l2s}), its kind (`--linear`: {linears}), for the stacked pipeline the context window (`--context`: {contexts},")
+print("the neighbouring sentences of the same ToS read with each sentence) and each label's decision threshold (the")
 print("probability that maximises the label's F1 on validation, `thresholds.py`, passed to `score --threshold`). The model")
 print("is trained on train; the test split is scored once with the chosen setting. Metrics follow LexGLUE: micro- and")
 print("macro-F1 over 9 columns (the 8 labels plus \"no label\").\n")

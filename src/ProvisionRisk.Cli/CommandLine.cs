@@ -12,10 +12,12 @@ internal static class CommandLine
           score INPUT... [--model FILE] [--format table|jsonl|json|csv|md|html] [--out FILE]
                          [--top N] [--min-score X] [--label LABEL] [--precedents K] [--alternatives]
                          [--threshold LABEL=P]... [--input-format F] [--title TEXT] [--no-evidence]
-                         [--threads N]
+                         [--alone] [--threads N]
               Score provisions. INPUT is a document (.txt, .md, .html, .pdf, .docx) that is segmented,
-              a folder (every document in it), a table of provisions (.csv or .jsonl with id and text),
-              or - for standard input (--input-format txt|md|html|pdf|docx|csv|jsonl, else recognised).
+              a folder (every document in it), a table of provisions (.csv or .jsonl with id and text,
+              optionally document), or - for standard input (--input-format txt|md|html|pdf|docx|csv|jsonl,
+              else recognised). Each provision is read with its neighbours in the same document;
+              --alone reads every provision by itself (for tables of unrelated provisions).
               --top, --min-score and --label focus the report; --precedents K shows the K nearest
               labelled precedents (default 3 for md and html); --alternatives scores each reading of
               bracketed open text; --threads N scores on N threads (default: all cores), in input order.
@@ -26,11 +28,12 @@ internal static class CommandLine
               changes, largest change in risk first. --all includes unchanged provisions.
           train --data FILE_OR_DIR... [--labels a,b] [--exclude-source ID]... [--seed N]
                 [--out FILE] [--format table|json] [--pipeline stacked|linear|fasttree|cue-rules] [--l2 X]
-                [--linear nb|plain] [--cv | --no-cv] [--predictions FILE]
+                [--linear nb|plain] [--context N] [--cv | --no-cv] [--predictions FILE]
               Cross-validate by instrument, train on all data and write a model bundle atomically.
               --cv only reports the cross-validation; --no-cv skips it. --predictions writes every
               held-out prediction (probability, threshold, truth, kind) as CSV. --linear plain fits
               plain logistic regression instead of averaging it with a naive-Bayes weighted one.
+              --context N sets how many neighbours on each side the stacked model reads (default 2, 0-10).
           evaluate --data FILE... [--model FILE] [--format table|json]
               Precision, recall, F1, ROC-AUC, Brier and calibration error per label.
           info [--model FILE] [--format text|json|md] [--out FILE]

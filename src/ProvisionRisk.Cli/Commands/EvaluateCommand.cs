@@ -27,8 +27,9 @@ internal static class EvaluateCommand
             throw new InputException(e.Message);
         }
 
-        var texts = data.Rows.Select(r => r.Text).ToList();
-        var scores = model.Score(texts, new Scoring.ScoringOptions { IncludeEvidence = false });
+        // Rows of one source are read in context, in file order, as the provisions of a scored document are.
+        var provisions = data.Rows.Select(r => new Documents.Provision(r.Source, r.Ref ?? r.Id, null, null, r.Text, 0, r.Text.Length, 0)).ToList();
+        var scores = model.Score(provisions, new Scoring.ScoringOptions { IncludeEvidence = false });
         var metrics = model.Labels.Select(label => (label, BinaryMetrics.Compute(
             scores.Select(s => s[label]).ToList(),
             data.Rows.Select(r => r.IsPositive(label)).ToList(),

@@ -6,7 +6,7 @@ namespace ProvisionRisk.Cli.Commands;
 
 /// <summary><c>score INPUT... [--model FILE] [--format table|jsonl|json|csv|md|html] [--out FILE] [--top N] [--min-score X]
 /// [--label L] [--precedents K] [--alternatives] [--threshold LABEL=P]... [--input-format F] [--title T] [--no-evidence]
-/// [--threads N]</c></summary>
+/// [--alone] [--threads N]</c></summary>
 internal static class ScoreCommand
 {
     private const int RankedFormatPrecedents = 3;
@@ -14,7 +14,7 @@ internal static class ScoreCommand
     public static int Run(IReadOnlyList<string> args, StandardInput stdin, TextWriter stdout, TextWriter stderr)
     {
         var a = Arguments.Parse(args, ["model", "format", "out", "threshold", "input-format", "top", "min-score", "label", "precedents", "title", "threads"],
-            ["no-evidence", "alternatives"]);
+            ["no-evidence", "alternatives", "alone"]);
         if (a.Positional.Count == 0)
         {
             throw new UsageException("score needs at least one input (a document, a folder of documents, a .csv/.jsonl table, or - for standard input)");
@@ -52,6 +52,7 @@ internal static class ScoreCommand
             Thresholds = Thresholds(thresholds, model),
             Precedents = precedents,
             ScoreAlternatives = a.Flag("alternatives"),
+            ReadInContext = !a.Flag("alone"),
             MaxDegreeOfParallelism = threads,
         };
         var failed = false;

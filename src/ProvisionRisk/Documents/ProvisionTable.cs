@@ -6,13 +6,19 @@ namespace ProvisionRisk.Documents;
 
 /// <summary>
 /// Reads a table of provisions to score: CSV with a header, or JSON lines, each row with an <c>id</c> and a
-/// <c>text</c> (other columns are ignored). A malformed table is rejected with its file, line and field.
+/// <c>text</c>, and optionally the <c>document</c> (or <c>source</c>) it belongs to; other columns are ignored. A
+/// malformed table is rejected with its file, line and field.
 /// </summary>
+/// <remarks>Consecutive rows of one document are read in context by the model (in table order); rows without a
+/// document column all belong to the table's own document.</remarks>
 public static class ProvisionTable
 {
+    /// <summary>The columns that can name a row's document, in order of preference.</summary>
+    private static readonly string[] DocumentColumns = ["document", "source"];
+
     /// <summary>Reads provisions from a CSV or JSON-lines table.</summary>
     /// <param name="stream">The table's content.</param>
-    /// <param name="name">The table's name (its file name): the provisions' document, and the name in errors.</param>
+    /// <param name="name">The table's name (its file name): the provisions' document unless a row names one, and the name in errors.</param>
     /// <param name="jsonLines">True for JSON lines, false for CSV.</param>
     /// <returns>The provisions, with the row's id as reference and its line as position.</returns>
     /// <exception cref="FormatException">The table is malformed; the message names file, line and field.</exception>
@@ -58,10 +64,11 @@ public static class ProvisionTable
                 }
             }
 
+            var documentColumn = DocumentColumns.FirstOrDefault(c => headers.Contains(c, StringComparer.Ordinal));
             while (csv.Read())
             {
                 line = csv.LineNumber;
-                result.Add(Row(name, line, csv.GetString("id"), csv.GetString("text")));
+                result.Add(Row(name, line, csv.GetString("id"), csv.GetString("text"), documentColumn is null ? null : csv.GetString(documentColumn)));
             }
         }
         catch (CsvFormatException e)
@@ -109,7 +116,9 @@ public static class ProvisionTable
                         throw new FormatException($"{name}:{line}: not a JSON object");
                     }
 
-                    result.Add(Row(name, line, Field(doc.RootElement, "id", name, line), Field(doc.RootElement, "text", name, line)));
+                    var documentField = DocumentColumns.FirstOrDefault(c => doc.RootElement.TryGetProperty(c, out _));
+                    var document = documentField is null ? null : Field(doc.RootElement, documentField, name, line);
+                    result.Add(Row(name, line, Field(doc.RootElement, "id", name, line), Field(doc.RootElement, "text", name, line), document));
                 }
             }
         }
@@ -136,7 +145,7 @@ public static class ProvisionTable
         };
     }
 
-    private static Provision Row(string name, long line, string id, string text)
+    private static Provision Row(string name, long line, string id, string text, string? document)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -148,6 +157,7 @@ public static class ProvisionTable
             throw new FormatException($"{name}:{line}: field 'text': empty (id '{id}')");
         }
 
-        return new Provision(name, id.Trim(), null, null, text, 0, text.Length, (int)Math.Min(line, int.MaxValue));
+        var documentName = string.IsNullOrWhiteSpace(document) ? name : document.Trim();
+        return new Provision(documentName, id.Trim(), null, null, text, 0, text.Length, (int)Math.Min(line, int.MaxValue));
     }
 }

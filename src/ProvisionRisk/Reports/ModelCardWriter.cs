@@ -37,6 +37,12 @@ public static class ModelCardWriter
         output.WriteLine($"- Pipeline: `{m.Pipeline}` (word 1–2-grams and character 4-grams, IDF-weighted, without a stop-word list, plus legal cue features; per label a");
         output.WriteLine("  logistic-regression model (with naiveBayesWeighting, averaged with one on naive-Bayes weighted features), and FastTree on");
         output.WriteLine("  the non-directional cues, every label's out-of-fold linear score and the out-of-fold kind probabilities).");
+        if (m.ContextWindow > 0)
+        {
+            output.WriteLine($"- Context: the trees also read the same linear scores and kind probabilities of the {m.ContextWindow} provisions before and after");
+            output.WriteLine("  each one in its document, averaged by distance; a provision scored alone is its own context (`score --alone`).");
+        }
+
         output.WriteLine("- Output layer and calibration: a logistic layer over the raw score (and, stacked, the label's linear score) and the label's directional legal cues, each cue weight");
         output.WriteLine("  held to the sign the codebook gives it, a main effect to a least size (e.g. the judicial authorisation term always lowers missing safeguards), fitted on");
         output.WriteLine("  instrument-grouped out-of-fold scores; thresholds maximise F1 on those out-of-fold probabilities.");

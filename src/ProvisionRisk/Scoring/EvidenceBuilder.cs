@@ -11,6 +11,9 @@ namespace ProvisionRisk.Scoring;
 /// </summary>
 internal sealed class EvidenceBuilder
 {
+    /// <summary>The evidence feature of a provision's neighbours (read in context): it has no span in the provision.</summary>
+    public const string ContextFeature = "context:neighbours";
+
     private const string WordPrefix = "TextFeatures.Word.";
 
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
@@ -97,6 +100,26 @@ internal sealed class EvidenceBuilder
         }
 
         return result.OrderByDescending(e => Math.Abs(e.Weight)).ThenBy(e => e.Feature, StringComparer.Ordinal).Take(max).ToList();
+    }
+
+    /// <summary>The evidence of a provision read in context, with what its neighbours did to the score: the change in
+    /// log-odds from the provision read alone, as <see cref="ContextFeature"/> (when it is at least 0.01).</summary>
+    public static IReadOnlyList<Evidence> WithContext(IReadOnlyList<Evidence> evidence, double probability, double probabilityAlone, int max)
+    {
+        var shift = Logit(probability) - Logit(probabilityAlone);
+        if (max == 0 || Math.Abs(shift) < 0.01)
+        {
+            return evidence;
+        }
+
+        return evidence.Append(new Evidence(ContextFeature, Math.Round(shift, 4), []))
+            .OrderByDescending(e => Math.Abs(e.Weight)).ThenBy(e => e.Feature, StringComparer.Ordinal).Take(max).ToList();
+
+        static double Logit(double p)
+        {
+            var q = Math.Clamp(p, 1e-9, 1 - 1e-9);
+            return Math.Log(q / (1 - q));
+        }
     }
 
     private static List<TextRange> LocateCue(string cue, string text) =>

@@ -100,7 +100,7 @@ internal static partial class ModelBundle
                 $"{name}: the model has bundle format {manifest.FormatVersion}, newer than this library reads ({ModelManifest.CurrentFormatVersion}); update ProvisionRisk");
         }
 
-        if (manifest.FormatVersion < ModelManifest.CurrentFormatVersion && manifest.FormatVersion >= 1)
+        if (manifest.FormatVersion < ModelManifest.OldestFormatVersion && manifest.FormatVersion >= 1)
         {
             throw new InvalidModelException(
                 $"{name}: the model has bundle format {manifest.FormatVersion}, written by an earlier version of ProvisionRisk that this one no longer reads; retrain it (provisionrisk train), for example from the training.csv inside the bundle");
@@ -109,6 +109,12 @@ internal static partial class ModelBundle
         if (manifest.FormatVersion < 1 || manifest.Labels.Count == 0)
         {
             throw new InvalidModelException($"{name}: the manifest has format {manifest.FormatVersion} and {manifest.Labels.Count} labels; it is damaged");
+        }
+
+        if (manifest.ContextWindow is < 0 or > TrainingOptions.MaxContextWindow
+            || (manifest.ContextWindow > 0 && (manifest.FormatVersion < 3 || manifest.Pipeline != nameof(PipelineKind.Stacked))))
+        {
+            throw new InvalidModelException($"{name}: the manifest's context window of {manifest.ContextWindow} does not fit its format and pipeline");
         }
 
         CheckHashes(manifest, entries, name);

@@ -6,7 +6,10 @@ namespace ProvisionRisk.Scoring;
 public sealed record ModelManifest
 {
     /// <summary>The bundle format version this library writes and reads.</summary>
-    public const int CurrentFormatVersion = 2;
+    public const int CurrentFormatVersion = 3;
+
+    /// <summary>The oldest bundle format this library reads (format 2 has no context window).</summary>
+    public const int OldestFormatVersion = 2;
 
     /// <summary>Gets the bundle format version.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
@@ -50,6 +53,10 @@ public sealed record ModelManifest
 
     /// <summary>Gets the random seed used for training.</summary>
     public int Seed { get; init; }
+
+    /// <summary>Gets how many neighbouring provisions on each side the stacked trees read when a document is scored
+    /// (0: every provision is read alone; bundles of format 2 have 0).</summary>
+    public int ContextWindow { get; init; }
 
     /// <summary>Gets the L2 regularisation of the linear model, whether it uses naive-Bayes weighting, and the number of inner folds.</summary>
     public string Settings { get; init; } = string.Empty;

@@ -126,7 +126,7 @@ public sealed class RiskModel
         ModelBundle.Write(this, stream);
     }
 
-    /// <summary>Scores one provision's text.</summary>
+    /// <summary>Scores one provision's text, read alone.</summary>
     /// <param name="text">The provision's text.</param>
     /// <param name="options">Scoring options; null for the defaults.</param>
     /// <returns>The scores.</returns>
@@ -135,10 +135,11 @@ public sealed class RiskModel
         ArgumentNullException.ThrowIfNull(text);
         options ??= ScoringOptions.Default;
         options.Validate();
-        return ScoreBatch([(text, null)], options)[0];
+        return ScoreBatch(new ScoringWindow<(string, Provision?)>([(text, null)], 0, 1), options)[0];
     }
 
-    /// <summary>Scores many texts, in batches.</summary>
+    /// <summary>Scores many texts, in batches; each text is read alone (to read provisions with their neighbours, score
+    /// <see cref="Provision"/>s or a <see cref="SegmentedDocument"/>).</summary>
     /// <param name="texts">The texts.</param>
     /// <param name="options">Scoring options; null for the defaults.</param>
     /// <returns>The scores, in input order.</returns>
@@ -148,7 +149,9 @@ public sealed class RiskModel
         return ScoreStream(texts.Select(t => (t, (Provision?)null)), options).ToList();
     }
 
-    /// <summary>Scores provisions, in batches.</summary>
+    /// <summary>Scores provisions, in batches. Consecutive provisions of one <see cref="Provision.Document"/> are read
+    /// in context: the model also reads what it makes of the <see cref="ModelManifest.ContextWindow"/> provisions before
+    /// and after each one, so pass a document's provisions in document order.</summary>
     /// <param name="provisions">The provisions.</param>
     /// <param name="options">Scoring options; null for the defaults.</param>
     /// <returns>The scores, in input order.</returns>
@@ -158,7 +161,8 @@ public sealed class RiskModel
         return ScoreStream(provisions, options).ToList();
     }
 
-    /// <summary>Scores provisions lazily, one batch at a time, so memory stays bounded by the batch size.</summary>
+    /// <summary>Scores provisions lazily, one batch at a time, so memory stays bounded by the batch size. Consecutive
+    /// provisions of one document are read in context, as by <see cref="Score(IEnumerable{Provision}, ScoringOptions?)"/>.</summary>
     /// <param name="provisions">The provisions.</param>
     /// <param name="options">Scoring options; null for the defaults.</param>
     /// <returns>The scores, in input order.</returns>
@@ -170,7 +174,9 @@ public sealed class RiskModel
 
     /// <summary>
     /// Scores provisions as they arrive from an asynchronous source, in batches of <see cref="ScoringOptions.BatchSize"/>,
-    /// so a large collection is never held in memory at once. A batch is scored when it is full or the source ends;
+    /// so a large collection is never held in memory at once. Consecutive provisions of one document are read in context,
+    /// as by <see cref="Score(IEnumerable{Provision}, ScoringOptions?)"/>. A batch is scored when it is full, and the
+    /// provisions after it that its last ones are read with have arrived, or when the source ends;
     /// scoring is CPU-bound and runs on the thread that enumerates.
     /// </summary>
     /// <param name="provisions">The provisions.</param>
@@ -188,7 +194,7 @@ public sealed class RiskModel
         return ScoreBatchesAsync(provisions, options, cancellationToken);
     }
 
-    /// <summary>Segments nothing: scores every provision of an already segmented document.</summary>
+    /// <summary>Segments nothing: scores every provision of an already segmented document, each read in context.</summary>
     /// <param name="document">The document.</param>
     /// <param name="options">Scoring options; null for the defaults.</param>
     /// <returns>The scores, in document order.</returns>
@@ -209,13 +215,6 @@ public sealed class RiskModel
         return SuitabilityCheck.Check(this, texts as IReadOnlyList<string> ?? texts.ToList());
     }
 
-    /// <summary>Calibrated probabilities of one label for a batch (no evidence, no kind).</summary>
-    internal double[] Probabilities(string label, IReadOnlyList<string> texts)
-    {
-        var index = labelModels.Select(m => m.Label).ToList().IndexOf(label);
-        return RiskTrainer.Probabilities(featurizer.Transform(texts), featurizer, labelModels, kindModel)[index];
-    }
-
     private static RiskModel LoadDefault()
     {
         using var stream = typeof(RiskModel).Assembly.GetManifestResourceStream(DefaultResourceName)
@@ -229,9 +228,9 @@ public sealed class RiskModel
         options.Validate();
         if (options.MaxDegreeOfParallelism == 1)
         {
-            foreach (var chunk in items.Chunk(options.BatchSize))
+            foreach (var batch in ScoringWindows<(string, Provision?)>.Of(items, options.BatchSize, Margin(options)))
             {
-                foreach (var score in ScoreBatch(chunk, options))
+                foreach (var score in ScoreBatch(batch, options))
                 {
                     yield return score;
                 }
@@ -242,11 +241,12 @@ public sealed class RiskModel
 
         // Keep up to two batches per thread in flight on a scheduler that runs at most MaxDegreeOfParallelism of them at
         // once, and return them in input order: the threads never wait for the reader, and memory stays bounded by
-        // 2 × MaxDegreeOfParallelism × BatchSize whatever the input's length. The input is read on this thread only.
+        // 2 × MaxDegreeOfParallelism × BatchSize (plus the neighbours each batch is read with) whatever the input's
+        // length. The input is read on this thread only.
         var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, options.MaxDegreeOfParallelism).ConcurrentScheduler;
         var window = 2 * options.MaxDegreeOfParallelism;
         var pending = new Queue<Task<List<ProvisionScore>>>(window);
-        using var chunks = items.Chunk(options.BatchSize).GetEnumerator();
+        using var chunks = ScoringWindows<(string, Provision?)>.Of(items, options.BatchSize, Margin(options)).GetEnumerator();
         try
         {
             while (true)
@@ -289,53 +289,56 @@ public sealed class RiskModel
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var batch = new List<(string Text, Provision? Provision)>(options.BatchSize);
+        var windows = new ScoringWindows<(string, Provision?)>(options.BatchSize, Margin(options));
         await foreach (var provision in provisions.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            batch.Add((provision.Text, provision));
-            if (batch.Count < options.BatchSize)
+            if (windows.Add((provision.Text, provision)) is not { } window)
             {
                 continue;
             }
 
-            foreach (var score in ScoreBatch(batch, options, cancellationToken))
+            foreach (var score in ScoreBatch(window, options, cancellationToken))
             {
                 yield return score;
             }
-
-            batch.Clear();
         }
 
-        foreach (var score in ScoreBatch(batch, options, cancellationToken))
+        foreach (var window in windows.Finish())
         {
-            yield return score;
+            foreach (var score in ScoreBatch(window, options, cancellationToken))
+            {
+                yield return score;
+            }
         }
     }
 
-    private IEnumerable<ProvisionScore> ScoreBatch(List<(string Text, Provision? Provision)> batch, ScoringOptions options,
+    private IEnumerable<ProvisionScore> ScoreBatch(ScoringWindow<(string Text, Provision? Provision)> window, ScoringOptions options,
         CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
-        {
-            yield break;
-        }
-
         cancellationToken.ThrowIfCancellationRequested();
-        foreach (var score in ScoreBatch(batch, options))
+        foreach (var score in ScoreBatch(window, options))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return score;
         }
     }
 
-    private List<ProvisionScore> ScoreBatch(IReadOnlyList<(string Text, Provision? Provision)> items, ScoringOptions options)
+    /// <summary>Scores a batch, reading its provisions with their neighbours in the window when the model uses context.</summary>
+    private List<ProvisionScore> ScoreBatch(ScoringWindow<(string Text, Provision? Provision)> window, ScoringOptions options)
     {
+        var items = window.Items;
         var texts = items.Select(i => i.Text ?? string.Empty).ToList();
-        var (rows, kinds, probabilities) = Predict(texts);
-        var variants = options.ScoreAlternatives ? Variants(items) : [];
-        var variantProbabilities = variants.Count > 0 ? Predict(variants.Select(v => v.Text).ToList()).Probabilities : [];
-        var result = new List<ProvisionScore>(items.Count);
-        for (var i = 0; i < items.Count; i++)
+        var documents = DocumentContext.Number(items.Select(i => options.ReadInContext ? i.Provision?.Document : null).ToList());
+        var (rows, kinds, probabilities) = Predict(texts, documents);
+
+        // What the neighbours did to each score is part of its evidence: the same provisions read alone.
+        var alone = options.IncludeEvidence && options.MaxEvidence > 0 && Margin(options) > 0
+            ? RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds, null, ContextWindow)
+            : null;
+        var variants = options.ScoreAlternatives ? Variants(items, window.First, window.Count) : [];
+        var variantProbabilities = variants.Count > 0 ? PredictVariants(items, documents, variants) : [];
+        var result = new List<ProvisionScore>(window.Count);
+        for (var i = window.First; i < window.First + window.Count; i++)
         {
             var labels = new LabelScore[labelModels.Count];
             for (var l = 0; l < labelModels.Count; l++)
@@ -347,6 +350,11 @@ public sealed class RiskModel
                     ? evidence.Explain(model.Linear, model.Output, rows[i], texts[i], options.MaxEvidence,
                         kindModel?.Kinds ?? [], model.Kind == PipelineKind.Stacked ? kinds?[i].All : null)
                     : [];
+                if (alone is not null)
+                {
+                    why = EvidenceBuilder.WithContext(why, p, alone[l][i], options.MaxEvidence);
+                }
+
                 labels[l] = new LabelScore(model.Label, p, threshold, p >= threshold, why);
             }
 
@@ -357,12 +365,50 @@ public sealed class RiskModel
         return result;
     }
 
-    private (List<FeaturizedRow> Rows, (string Kind, double Probability, float[] All)[]? Kinds, double[][] Probabilities) Predict(IReadOnlyList<string> texts)
+    private (List<FeaturizedRow> Rows, (string Kind, double Probability, float[] All)[]? Kinds, double[][] Probabilities) Predict(IReadOnlyList<string> texts,
+        IReadOnlyList<int>? documents)
     {
         var rows = featurizer.Transform(texts);
         var kinds = kindModel?.Predict(rows);
-        return (rows, kinds, RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds));
+        return (rows, kinds, RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds, documents, ContextWindow));
     }
+
+    /// <summary>Probabilities of the alternative readings, [label][variant]: each read with its provision's neighbours.</summary>
+    private double[][] PredictVariants(IReadOnlyList<(string Text, Provision? Provision)> items, int[] documents,
+        List<(int Item, int OpenText, int Alternative, string Reading, string Text)> variants)
+    {
+        var texts = new List<string>();
+        var sequence = new List<int>();
+        var positions = new int[variants.Count];
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var item = variants[v].Item;
+            for (var j = Math.Max(0, item - ContextWindow); j <= Math.Min(items.Count - 1, item + ContextWindow); j++)
+            {
+                if (documents[j] != documents[item])
+                {
+                    continue;
+                }
+
+                if (j == item)
+                {
+                    positions[v] = texts.Count;
+                }
+
+                texts.Add(j == item ? variants[v].Text : items[j].Text ?? string.Empty);
+                sequence.Add(v);
+            }
+        }
+
+        var probabilities = Predict(texts, sequence).Probabilities;
+        return probabilities.Select(p => positions.Select(k => p[k]).ToArray()).ToArray();
+    }
+
+    /// <summary>How many neighbours on each side a provision is read with (0: each alone).</summary>
+    private int ContextWindow => Manifest.ContextWindow;
+
+    /// <summary>How many neighbours on each side a batch must carry to read its provisions as <paramref name="options"/> ask.</summary>
+    private int Margin(ScoringOptions options) => options.ReadInContext ? ContextWindow : 0;
 
     private static double Threshold(LabelModel model, ScoringOptions options) =>
         options.Thresholds.TryGetValue(model.Label, out var t) ? t : model.Threshold;
@@ -402,10 +448,11 @@ public sealed class RiskModel
     }
 
     /// <summary>Every reading of every open text of the batch's provisions, each with the rest of the provision as drafted.</summary>
-    private static List<(int Item, int OpenText, int Alternative, string Reading, string Text)> Variants(IReadOnlyList<(string Text, Provision? Provision)> items)
+    private static List<(int Item, int OpenText, int Alternative, string Reading, string Text)> Variants(IReadOnlyList<(string Text, Provision? Provision)> items,
+        int first, int count)
     {
         var result = new List<(int, int, int, string, string)>();
-        for (var i = 0; i < items.Count; i++)
+        for (var i = first; i < first + count; i++)
         {
             if (items[i].Provision is not { OpenText.Count: > 0 } p || !string.Equals(p.Text, items[i].Text, StringComparison.Ordinal))
             {

@@ -12,7 +12,7 @@ internal static class EnsembleTrainer
 {
     public static (List<LabelModel> Labels, KindModel? Kinds) Train(MLContext ml, IReadOnlyList<FeaturizedRow> rows,
         IReadOnlyList<string> labels, IReadOnlyList<IReadOnlyList<bool>> truth, IReadOnlyList<string> groups, IReadOnlyList<string?> kinds,
-        TrainingOptions options, int featureCount, IReadOnlyList<int> treeCues, IReadOnlySet<int>? naiveBayesLeftOut, CancellationToken cancellationToken)
+        IReadOnlyList<int> documents, TrainingOptions options, int featureCount, IReadOnlyList<int> treeCues, IReadOnlySet<int>? naiveBayesLeftOut, CancellationToken cancellationToken)
     {
         var folds = GroupFolds.Assign(groups, options.InnerFolds);
         var foldCount = folds.Length == 0 ? 0 : folds.Max() + 1;
@@ -81,7 +81,9 @@ internal static class EnsembleTrainer
             else
             {
                 oofLinearScores = oofLinear;
-                stacked = rows.Select((r, i) => StackingInputs.Build(r, treeCues, oofLinear.Select(s => s[i]).ToList(), finalKinds is null ? null : oofKinds[i])).ToArray();
+                // Neighbours are in the same instrument, so in the same inner fold: their out-of-fold outputs come from
+                // one model, as they do when a document is scored.
+                stacked = StackingInputs.For(rows, treeCues, oofLinear, finalKinds is null ? null : oofKinds, documents, options.ContextWindow).ToArray();
                 oofKindsUsed = oofKinds;
             }
         }

@@ -50,7 +50,8 @@ public static class RiskTrainer
             Sources = data.Rows.GroupBy(r => r.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count()),
             Seed = options.Seed,
-            Settings = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"l2={options.L2}; naiveBayesWeighting={(options.NaiveBayesWeighting ? "true" : "false")}; innerFolds={options.InnerFolds}"),
+            ContextWindow = options.EffectiveContextWindow,
+            Settings = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"l2={options.L2}; naiveBayesWeighting={(options.NaiveBayesWeighting ? "true" : "false")}; innerFolds={options.InnerFolds}; contextWindow={options.EffectiveContextWindow}"),
             PackageVersions = PackageVersions(),
             CreatedUtc = DateTimeOffset.UtcNow,
         };
@@ -97,7 +98,7 @@ public static class RiskTrainer
             var (featurizer, models, kindModel) = Fit(ml, train, data.Labels, options, cancellationToken);
             var rows = featurizer.Transform(test.Select(r => r.Text).ToList());
             var kinds = kindModel?.Predict(rows);
-            var probabilities = Probabilities(rows, featurizer, models, kindModel, kinds);
+            var probabilities = Probabilities(rows, featurizer, models, kindModel, kinds, Documents(test), options.EffectiveContextWindow);
             var predictions = test.Select((r, i) => new HeldOutPrediction(
                 r.Id,
                 group,
@@ -135,13 +136,20 @@ public static class RiskTrainer
     }
 
     /// <summary>Calibrated probabilities of every label for a featurized batch, [label][row].</summary>
+    /// <param name="rows">The featurized provisions, in document order.</param>
+    /// <param name="featurizer">The model's featurizer.</param>
+    /// <param name="models">The label models.</param>
+    /// <param name="kinds">The kind model, if any.</param>
+    /// <param name="kindPredictions">The kind model's predictions for <paramref name="rows"/>, if already made.</param>
+    /// <param name="documents">Each provision's document (<see cref="DocumentContext.Number"/>); null reads every provision alone.</param>
+    /// <param name="contextWindow">The model's context window.</param>
     internal static double[][] Probabilities(IReadOnlyList<FeaturizedRow> rows, TextFeaturizer featurizer, IReadOnlyList<LabelModel> models,
-        KindModel? kinds, IReadOnlyList<(string Kind, double Probability, float[] All)>? kindPredictions = null)
+        KindModel? kinds, IReadOnlyList<(string Kind, double Probability, float[] All)>? kindPredictions, IReadOnlyList<int>? documents, int contextWindow)
     {
         var stackedPipeline = models.Count > 0 && models[0].Kind == PipelineKind.Stacked;
         var predictedKinds = stackedPipeline ? kindPredictions ?? kinds?.Predict(rows) : null;
         var linear = stackedPipeline ? models.Select(m => rows.Select(r => m.Linear!.Score(r.Features)).ToArray()).ToArray() : null;
-        var stacking = linear is null ? null : StackingInputs.For(rows, featurizer.CueIndices, linear, predictedKinds);
+        var stacking = linear is null ? null : StackingInputs.For(rows, featurizer.CueIndices, linear, predictedKinds?.Select(k => k.All).ToList(), documents, contextWindow);
         var kindNames = predictedKinds is null ? [] : kinds!.Kinds;
         return models.Select((m, l) => m.RawScores(rows, stacking)
             .Select((s, i) => m.Output.Probability(s, rows[i].Cues, kindNames, predictedKinds?[i].All, linear?[l][i] ?? 0)).ToArray()).ToArray();
@@ -165,9 +173,12 @@ public static class RiskTrainer
         // or weakens the condition); it leaves them out.
         var naiveBayesLeftOut = options.NaiveBayesWeighting ? featurizer.DirectionalCueWordSlots(texts, features) : null;
         var (models, kinds) = EnsembleTrainer.Train(ml, features, labels, truth, rows.Select(r => r.Group).ToList(),
-            rows.Select(r => r.Kind).ToList(), options, featurizer.FeatureCount, featurizer.CueIndices, naiveBayesLeftOut, cancellationToken);
+            rows.Select(r => r.Kind).ToList(), Documents(rows), options, featurizer.FeatureCount, featurizer.CueIndices, naiveBayesLeftOut, cancellationToken);
         return (featurizer, models, kinds);
     }
+
+    /// <summary>The documents of labelled provisions: consecutive rows of one source are neighbours.</summary>
+    private static int[] Documents(IReadOnlyList<LabelledProvision> rows) => DocumentContext.Number(rows.Select(r => r.Source).ToList());
 
     private static void Check(LabelledDataset data, TrainingOptions options)
     {

@@ -4,32 +4,46 @@ using ProvisionRisk.Features;
 namespace ProvisionRisk.Training;
 
 /// <summary>
-/// The inputs of the stacked FastTree models: a provision's cue vector, every label's linear score and (when the
-/// model predicts kinds) the probability of each kind. In training the scores come from models that did not see
-/// the provision (out-of-fold); in scoring from the final models.
+/// The inputs of the stacked FastTree models: a provision's cue vector, every label's linear score, (when the model
+/// predicts kinds) the probability of each kind, and (when the model reads provisions in context) the same scores and
+/// probabilities of its neighbours (<see cref="DocumentContext"/>). In training the scores come from models that did
+/// not see the provision (out-of-fold); in scoring from the final models.
 /// </summary>
 internal static class StackingInputs
 {
-    public static VBuffer<float> Build(FeaturizedRow row, IReadOnlyList<int> cueIndices, IReadOnlyList<double> linearScores, float[]? kindProbabilities)
+    /// <summary>Stacking inputs of a batch, from every label's linear scores ([label][row]), the kind probabilities and
+    /// the provisions' documents (null: each provision alone).</summary>
+    public static List<VBuffer<float>> For(IReadOnlyList<FeaturizedRow> rows, IReadOnlyList<int> cueIndices, double[][] linear,
+        IReadOnlyList<float[]>? kindProbabilities, IReadOnlyList<int>? documents, int contextWindow)
     {
-        var size = cueIndices.Count + linearScores.Count + (kindProbabilities?.Length ?? 0);
-        var values = new float[size];
+        var firstLevel = rows.Select((_, i) => FirstLevel(linear.Select(l => l[i]).ToList(), kindProbabilities?[i])).ToList();
+        var context = DocumentContext.Of(firstLevel, documents, contextWindow);
+        return rows.Select((r, i) => Build(r, cueIndices, firstLevel[i], context[i])).ToList();
+    }
+
+    /// <summary>A provision's first-level outputs: every label's linear score, then the kind probabilities, if any.</summary>
+    private static float[] FirstLevel(IReadOnlyList<double> linearScores, float[]? kindProbabilities)
+    {
+        var values = new float[linearScores.Count + (kindProbabilities?.Length ?? 0)];
+        for (var l = 0; l < linearScores.Count; l++)
+        {
+            values[l] = (float)linearScores[l];
+        }
+
+        kindProbabilities?.CopyTo(values, linearScores.Count);
+        return values;
+    }
+
+    private static VBuffer<float> Build(FeaturizedRow row, IReadOnlyList<int> cueIndices, float[] firstLevel, float[] context)
+    {
+        var values = new float[cueIndices.Count + firstLevel.Length + context.Length];
         for (var c = 0; c < cueIndices.Count; c++)
         {
             values[c] = row.Cues[cueIndices[c]];
         }
 
-        for (var l = 0; l < linearScores.Count; l++)
-        {
-            values[cueIndices.Count + l] = (float)linearScores[l];
-        }
-
-        kindProbabilities?.CopyTo(values, cueIndices.Count + linearScores.Count);
-        return new VBuffer<float>(size, values);
+        firstLevel.CopyTo(values, cueIndices.Count);
+        context.CopyTo(values, cueIndices.Count + firstLevel.Length);
+        return new VBuffer<float>(values.Length, values);
     }
-
-    /// <summary>Stacking inputs of a batch, from every label's linear scores ([label][row]) and the kind model.</summary>
-    public static List<VBuffer<float>> For(IReadOnlyList<FeaturizedRow> rows, IReadOnlyList<int> cueIndices, double[][] linear,
-        IReadOnlyList<(string Kind, double Probability, float[] All)>? kindProbabilities) =>
-        rows.Select((r, i) => Build(r, cueIndices, linear.Select(l => l[i]).ToList(), kindProbabilities?[i].All)).ToList();
 }

@@ -77,6 +77,20 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void A_table_row_can_name_its_document_and_a_bad_document_field_is_named()
+    {
+        var lines = "{\"id\":\"a\",\"document\":\"treaty-a\",\"text\":\"Each Party shall criminalise access without right.\"}\n"
+            + "{\"id\":\"b\",\"text\":\"Any person may be ordered to assist.\"}\n";
+        var (code, output, err) = RunWithInput(lines, "score", "-", "--input-format", "jsonl", "--model", TinyModel.File, "--format", "jsonl");
+        Assert.True(code == 0, err);
+        Assert.Contains("\"document\":\"treaty-a\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"document\":\"stdin\"", output, StringComparison.Ordinal);
+        var (bad, _, badErr) = RunWithInput("{\"id\":\"c\",\"text\":\"t\",\"document\":[1]}\n", "score", "-", "--input-format", "jsonl", "--model", TinyModel.File);
+        Assert.Equal(1, bad);
+        Assert.Contains(":1: field 'document': expected a string", badErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Keeps_going_after_a_bad_input_and_exits_1()
     {
         using var dir = new TempDirectory();
@@ -100,6 +114,8 @@ public sealed class CliTests
     [InlineData("train", "--data", "d", "--seed", "many")]
     [InlineData("train", "--data", "d", "--l2", "strong")]
     [InlineData("train", "--data", "d", "--linear", "svm")]
+    [InlineData("train", "--data", "d", "--context", "11")]
+    [InlineData("train", "--data", "d", "--context", "wide")]
     [InlineData("train", "--data", "d", "--no-cv", "--predictions", "p.csv")]
     [InlineData("evaluate")]
     public void Exits_2_on_wrong_usage(params string[] args)
@@ -145,6 +161,8 @@ public sealed class CliTests
         var loaded = ProvisionRisk.Scoring.RiskModel.Load(model);
         Assert.Contains("l2=0.25", loaded.Manifest.Settings, StringComparison.Ordinal);
         Assert.Contains("naiveBayesWeighting=true", loaded.Manifest.Settings, StringComparison.Ordinal);
+        Assert.Contains("contextWindow=2", loaded.Manifest.Settings, StringComparison.Ordinal);
+        Assert.Equal(2, loaded.Manifest.ContextWindow);
         Assert.NotNull(loaded.Manifest.CrossValidation);
         Assert.Equal(4, loaded.Manifest.Sources.Count);
         var before = File.ReadAllBytes(model);

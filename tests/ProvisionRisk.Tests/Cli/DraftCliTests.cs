@@ -42,6 +42,45 @@ public sealed class DraftCliTests
     }
 
     [Fact]
+    public void Reads_the_rows_of_a_table_in_context_by_their_document_column_or_alone_when_asked()
+    {
+        using var dir = new TempDirectory();
+        var rows = TinyModel.Data.Rows.Where(r => r.Source is "malabo-2014" or "us-cfaa-18usc1030").ToList();
+        string Table(IEnumerable<ProvisionRisk.Training.LabelledProvision> subset, bool withDocument)
+        {
+            var path = dir.File(Guid.NewGuid().ToString("N") + ".csv");
+            using var writer = new StreamWriter(path);
+            using var csv = CsvHelper.CsvWriter.Create(writer, new CsvHelper.CsvWriterOptions { NewLine = "\n" });
+            csv.WriteRecord(withDocument ? ["id", "document", "text"] : ["id", "text"]);
+            foreach (var r in subset)
+            {
+                csv.WriteRecord(withDocument ? [r.Id, r.Source, r.Text] : [r.Id, r.Text]);
+            }
+
+            return path;
+        }
+
+        Dictionary<string, double> Scores(string table, params string[] options)
+        {
+            var (code, output, err) = Run(["score", table, "--model", TinyModel.File, "--format", "jsonl", "--no-evidence", .. options]);
+            Assert.True(code == 0, err);
+            return Lines(output).ToDictionary(l => l.GetProperty("id").GetString()!, l => l.GetProperty("scores").GetProperty("missing_safeguards").GetDouble());
+        }
+
+        // With a document column, each instrument's rows are read with each other only: as if each were its own table.
+        var both = Scores(Table(rows, withDocument: true));
+        var separately = rows.GroupBy(r => r.Source).SelectMany(g => Scores(Table(g, withDocument: false))).ToDictionary();
+        Assert.Equal(separately.OrderBy(p => p.Key), both.OrderBy(p => p.Key));
+
+        // Without one, the whole table is one document; --alone reads every row by itself.
+        var oneDocument = Scores(Table(rows, withDocument: false));
+        var alone = Scores(Table(rows, withDocument: false), "--alone");
+        Assert.Contains(rows, r => oneDocument[r.Id] != alone[r.Id]);
+        Assert.Equal(rows.Count, alone.Count);
+        Assert.All(rows.Where((_, i) => i % 20 == 0), r => Assert.Equal(Scores(Table([r], withDocument: false))[r.Id], alone[r.Id]));
+    }
+
+    [Fact]
     public void Scores_every_document_of_a_folder_and_one_bad_file_does_not_stop_the_others()
     {
         using var dir = new TempDirectory();

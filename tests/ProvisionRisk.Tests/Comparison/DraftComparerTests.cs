@@ -79,7 +79,14 @@ public sealed class DraftComparerTests
         Assert.Equal(risks.OrderByDescending(r => r), risks, new RoundedComparer());
         var added = c.Changes.Single(x => x.Kind == ChangeKind.Added);
         Assert.Equal(added.NewScore!["overbreadth"], added.Change("overbreadth"), 6);
-        Assert.Equal(0, c.Changes.Single(x => x.Kind == ChangeKind.Unchanged).RiskChange, 6);
+
+        // Article 1's words are unchanged, but its neighbours are not (the safeguards article was removed), and the
+        // model reads each provision with its neighbours: its score may move, and only by its context.
+        var unchanged = c.Changes.Single(x => x.Kind == ChangeKind.Unchanged);
+        var alone = DraftComparer.Compare(DocumentSegmenter.Segment(Old, "v1"), DocumentSegmenter.Segment(New, "v2"), TinyModel.Model,
+            new ProvisionRisk.Scoring.ScoringOptions { ReadInContext = false });
+        Assert.Equal(0, alone.Changes.Single(x => x.Kind == ChangeKind.Unchanged).RiskChange, 6);
+        Assert.Equal(unchanged.NewScore!["missing_safeguards"] - unchanged.OldScore!["missing_safeguards"], unchanged.Change("missing_safeguards"), 6);
     }
 
     private sealed class RoundedComparer : IEqualityComparer<double>

@@ -150,7 +150,7 @@ public sealed class RiskModelTests
     [Fact]
     public void Rejects_a_bundle_of_a_newer_format()
     {
-        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"formatVersion\": 2", "\"formatVersion\": 99", StringComparison.Ordinal));
+        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"formatVersion\": 3", "\"formatVersion\": 99", StringComparison.Ordinal));
         var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
         Assert.Contains("newer", e.Message, StringComparison.Ordinal);
     }
@@ -158,10 +158,38 @@ public sealed class RiskModelTests
     [Fact]
     public void Rejects_a_bundle_of_the_first_format_and_says_how_to_retrain()
     {
-        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"formatVersion\": 2", "\"formatVersion\": 1", StringComparison.Ordinal));
+        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"formatVersion\": 3", "\"formatVersion\": 1", StringComparison.Ordinal));
         var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
         Assert.Contains("earlier version", e.Message, StringComparison.Ordinal);
         Assert.Contains("provisionrisk train", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_a_bundle_of_the_previous_format_as_a_model_without_context()
+    {
+        var plain = RiskTrainer.Train(TinyModel.Data, TinyModel.Options with { ContextWindow = 0 });
+        using var stream = new MemoryStream();
+        plain.Save(stream);
+        var previous = Rewrite(stream.ToArray(), "manifest.json", m => m
+            .Replace("\"formatVersion\": 3", "\"formatVersion\": 2", StringComparison.Ordinal)
+            .Replace("\"contextWindow\": 0,", string.Empty, StringComparison.Ordinal));
+        Assert.DoesNotContain("contextWindow", Encoding.UTF8.GetString(previous), StringComparison.Ordinal);
+        var loaded = RiskModel.Load(new MemoryStream(previous));
+        Assert.Equal(0, loaded.Manifest.ContextWindow);
+        var texts = TinyModel.Data.Rows.Take(20).Select(r => r.Text).ToList();
+        Assert.Equal(plain.Score(texts).Select(s => s["overbreadth"]), loaded.Score(texts).Select(s => s["overbreadth"]));
+    }
+
+    [Theory]
+    [InlineData("\"contextWindow\": 2", "\"contextWindow\": 11")]
+    [InlineData("\"contextWindow\": 2", "\"contextWindow\": -1")]
+    [InlineData("\"formatVersion\": 3", "\"formatVersion\": 2")]
+    [InlineData("\"pipeline\": \"Stacked\"", "\"pipeline\": \"Linear\"")]
+    public void Rejects_a_context_window_that_does_not_fit_the_bundle(string from, string to)
+    {
+        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Contains(from, StringComparison.Ordinal) ? m.Replace(from, to, StringComparison.Ordinal) : throw new InvalidOperationException(from));
+        var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
+        Assert.Contains("context window", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
