@@ -9,7 +9,7 @@ public sealed record ModelManifest
     public const int CurrentFormatVersion = 3;
 
     /// <summary>The oldest bundle format this library reads (format 2 has no context window).</summary>
-    public const int OldestFormatVersion = 2;
+    internal const int OldestFormatVersion = 2;
 
     /// <summary>Gets the bundle format version.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;

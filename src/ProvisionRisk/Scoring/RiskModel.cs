@@ -332,7 +332,8 @@ public sealed class RiskModel
         var (rows, kinds, probabilities) = Predict(texts, documents);
 
         // What the neighbours did to each score is part of its evidence: the same provisions read alone.
-        var alone = options.IncludeEvidence && options.MaxEvidence > 0 && Margin(options) > 0
+        var hasNeighbours = Margin(options) > 0 && documents.Skip(1).Where((d, i) => d == documents[i]).Any();
+        var alone = options.IncludeEvidence && options.MaxEvidence > 0 && hasNeighbours
             ? RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds, null, ContextWindow)
             : null;
         var variants = options.ScoreAlternatives ? Variants(items, window.First, window.Count) : [];
