@@ -41,6 +41,10 @@ public static class ModelCardWriter
         {
             output.WriteLine($"- Context: the trees also read the same linear scores and kind probabilities of the {m.ContextWindow} provisions before and after");
             output.WriteLine("  each one in its document, averaged by distance; a provision scored alone is its own context (`score --alone`).");
+            if (m.Kinds.Count > 0)
+            {
+                output.WriteLine("  The kind reported for a provision with neighbours is read from its and their kind probabilities by a second model.");
+            }
         }
 
         output.WriteLine("- Output layer and calibration: a logistic layer over the raw score (and, stacked, the label's linear score) and the label's directional legal cues, each cue weight");

@@ -19,10 +19,11 @@ internal static partial class ModelBundle
     private const string ManifestEntry = "manifest.json";
     private const string FeaturizerEntry = "featurizer.bin";
     private const string KindEntry = "kind.bin";
+    private const string KindInContextEntry = "kind-context.bin";
     private const string TrainingEntry = "training.csv";
     private const long MaxEntryBytes = 512L << 20;
 
-    [GeneratedRegex(@"^(manifest\.json|featurizer\.bin|kind\.bin|training\.csv|labels/\d{1,3}/(linear|trees)\.bin)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(manifest\.json|featurizer\.bin|kind\.bin|kind-context\.bin|training\.csv|labels/\d{1,3}/(linear|trees)\.bin)$", RegexOptions.CultureInvariant)]
     private static partial Regex AllowedEntry();
 
     public static void Write(RiskModel model, Stream stream)
@@ -31,6 +32,11 @@ internal static partial class ModelBundle
         if (model.KindModel is not null)
         {
             entries.Add((KindEntry, Content(model.KindModel.Save)));
+        }
+
+        if (model.KindsInContext is not null)
+        {
+            entries.Add((KindInContextEntry, Content(model.KindsInContext.Save)));
         }
 
         for (var i = 0; i < model.LabelModels.Count; i++)
@@ -170,8 +176,16 @@ internal static partial class ModelBundle
             }
 
             var kindModel = entries.ContainsKey(KindEntry) ? KindModel.Load(Open(entries, KindEntry, name), manifest.Kinds, featurizer.FeatureCount) : null;
+            if (entries.ContainsKey(KindInContextEntry) && (kindModel is null || manifest.ContextWindow == 0))
+            {
+                throw new InvalidModelException($"{name}: the bundle has a model of kinds read in context but no kind model or context window");
+            }
+
+            var kindsInContext = entries.ContainsKey(KindInContextEntry)
+                ? KindInContext.Load(Open(entries, KindInContextEntry, name), manifest.Kinds, manifest.ContextWindow)
+                : null;
             var csv = entries.GetValueOrDefault(TrainingEntry);
-            return new RiskModel(featurizer, labels, kindModel, manifest, () => TrainingData(csv, manifest, name));
+            return new RiskModel(featurizer, labels, kindModel, kindsInContext, manifest, () => TrainingData(csv, manifest, name));
         }
         catch (InvalidModelException)
         {

@@ -28,7 +28,8 @@ public sealed record ProvisionScore
     /// <summary>Gets the provision, when the text came from a segmented document or a provision table.</summary>
     public Provision? Provision { get; }
 
-    /// <summary>Gets the predicted kind of provision (codebook categories), or null.</summary>
+    /// <summary>Gets the predicted kind of provision (codebook categories), or null; for a provision read with its
+    /// neighbours, read from their predicted kinds too.</summary>
     public string? Kind { get; }
 
     /// <summary>Gets the probability of the predicted kind.</summary>

@@ -28,20 +28,22 @@ public sealed class RiskModel
     private readonly TextFeaturizer featurizer;
     private readonly IReadOnlyList<LabelModel> labelModels;
     private readonly KindModel? kindModel;
+    private readonly KindInContext? kindsInContext;
     private readonly EvidenceBuilder evidence;
     private readonly Lazy<PrecedentIndex> precedents;
     private readonly Lazy<LabelledDataset> trainingData;
 
-    internal RiskModel(TextFeaturizer featurizer, IReadOnlyList<LabelModel> labelModels, KindModel? kindModel,
+    internal RiskModel(TextFeaturizer featurizer, IReadOnlyList<LabelModel> labelModels, KindModel? kindModel, KindInContext? kindsInContext,
         ModelManifest manifest, LabelledDataset trainingData)
-        : this(featurizer, labelModels, kindModel, manifest, () => trainingData)
+        : this(featurizer, labelModels, kindModel, kindsInContext, manifest, () => trainingData)
     {
     }
 
     /// <summary>A model whose training data is read on first use (scoring does not need it).</summary>
-    internal RiskModel(TextFeaturizer featurizer, IReadOnlyList<LabelModel> labelModels, KindModel? kindModel,
+    internal RiskModel(TextFeaturizer featurizer, IReadOnlyList<LabelModel> labelModels, KindModel? kindModel, KindInContext? kindsInContext,
         ModelManifest manifest, Func<LabelledDataset> trainingData)
     {
+        this.kindsInContext = kindsInContext;
         this.featurizer = featurizer;
         this.labelModels = labelModels;
         this.kindModel = kindModel;
@@ -74,6 +76,9 @@ public sealed class RiskModel
     internal IReadOnlyList<LabelModel> LabelModels => labelModels;
 
     internal KindModel? KindModel => kindModel;
+
+    /// <summary>Gets the model of the kind of a provision read with its neighbours, if the model reads context.</summary>
+    internal KindInContext? KindsInContext => kindsInContext;
 
     /// <summary>Loads a model bundle from a file.</summary>
     /// <param name="path">The bundle's path.</param>
@@ -331,8 +336,10 @@ public sealed class RiskModel
         var documents = DocumentContext.Number(items.Select(i => options.ReadInContext ? i.Provision?.Document : null).ToList());
         var (rows, kinds, probabilities) = Predict(texts, documents);
 
-        // What the neighbours did to each score is part of its evidence: the same provisions read alone.
+        // Where provisions have neighbours, the kind is read in context, and the evidence says what the neighbours did
+        // to each score (against the same provisions read alone).
         var hasNeighbours = Margin(options) > 0 && documents.Skip(1).Where((d, i) => d == documents[i]).Any();
+        var reportedKinds = kinds is null || kindsInContext is null || !hasNeighbours ? kinds : kindsInContext.Predict(kinds, documents);
         var alone = options.IncludeEvidence && options.MaxEvidence > 0 && hasNeighbours
             ? RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds, null, ContextWindow)
             : null;
@@ -359,7 +366,7 @@ public sealed class RiskModel
                 labels[l] = new LabelScore(model.Label, p, threshold, p >= threshold, why);
             }
 
-            var score = new ProvisionScore(texts[i], items[i].Provision, kinds?[i].Kind, kinds?[i].Probability ?? 0, labels);
+            var score = new ProvisionScore(texts[i], items[i].Provision, reportedKinds?[i].Kind, reportedKinds?[i].Probability ?? 0, labels);
             result.Add(Enrich(score, i, variants, variantProbabilities, options));
         }
 

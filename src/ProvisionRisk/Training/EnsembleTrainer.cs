@@ -10,7 +10,7 @@ namespace ProvisionRisk.Training;
 /// </summary>
 internal static class EnsembleTrainer
 {
-    public static (List<LabelModel> Labels, KindModel? Kinds) Train(MLContext ml, IReadOnlyList<FeaturizedRow> rows,
+    public static (List<LabelModel> Labels, KindModel? Kinds, KindInContext? KindsInContext) Train(MLContext ml, IReadOnlyList<FeaturizedRow> rows,
         IReadOnlyList<string> labels, IReadOnlyList<IReadOnlyList<bool>> truth, IReadOnlyList<string> groups, IReadOnlyList<string?> kinds,
         IReadOnlyList<int> documents, TrainingOptions options, int featureCount, IReadOnlyList<int> treeCues, IReadOnlySet<int>? naiveBayesLeftOut, CancellationToken cancellationToken)
     {
@@ -34,6 +34,7 @@ internal static class EnsembleTrainer
         VBuffer<float>[]? stacked = null;
         float[]?[]? oofKindsUsed = null;
         double[][]? oofLinearScores = null;
+        KindInContext? kindsInContext = null;
 
         if (options.Pipeline is PipelineKind.Linear or PipelineKind.Stacked)
         {
@@ -85,6 +86,9 @@ internal static class EnsembleTrainer
                 // one model, as they do when a document is scored.
                 stacked = StackingInputs.For(rows, treeCues, oofLinear, finalKinds is null ? null : oofKinds, documents, options.ContextWindow).ToArray();
                 oofKindsUsed = oofKinds;
+                kindsInContext = finalKinds is not null && options.ContextWindow > 0
+                    ? KindInContext.Fit(ml, oofKinds, kinds, documents, options.ContextWindow)
+                    : null;
             }
         }
 
@@ -142,7 +146,7 @@ internal static class EnsembleTrainer
             models.Add(new LabelModel(labels[l], options.Pipeline, finalLinear.Count > 0 ? finalLinear[l] : null, trees[l], output, threshold, treeSlots));
         }
 
-        return (models, finalKinds);
+        return (models, finalKinds, kindsInContext);
     }
 
     private static void Trace(string message)

@@ -29,7 +29,7 @@ public static class RiskTrainer
         options.Validate();
         Check(data, options);
         var ml = new MLContext(options.Seed);
-        var (featurizer, labelModels, kindModel) = Fit(ml, data.Rows, data.Labels, options, cancellationToken);
+        var (featurizer, labelModels, kindModel, kindsInContext) = Fit(ml, data.Rows, data.Labels, options, cancellationToken);
         var kinds = kindModel is null
             ? []
             : data.Rows.Where(r => r.Kind is not null).Select(r => r.Kind!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -55,7 +55,7 @@ public static class RiskTrainer
             PackageVersions = PackageVersions(),
             CreatedUtc = DateTimeOffset.UtcNow,
         };
-        return new RiskModel(featurizer, labelModels, kindModel, manifest, data);
+        return new RiskModel(featurizer, labelModels, kindModel, kindsInContext, manifest, data);
     }
 
     /// <summary>
@@ -95,10 +95,12 @@ public static class RiskTrainer
             }
 
             var ml = new MLContext(options.Seed);
-            var (featurizer, models, kindModel) = Fit(ml, train, data.Labels, options, cancellationToken);
+            var (featurizer, models, kindModel, kindsInContext) = Fit(ml, train, data.Labels, options, cancellationToken);
             var rows = featurizer.Transform(test.Select(r => r.Text).ToList());
             var kinds = kindModel?.Predict(rows);
-            var probabilities = Probabilities(rows, featurizer, models, kindModel, kinds, Documents(test), options.EffectiveContextWindow);
+            var documents = Documents(test);
+            var probabilities = Probabilities(rows, featurizer, models, kindModel, kinds, documents, options.EffectiveContextWindow);
+            var reportedKinds = kinds is null || kindsInContext is null ? kinds : kindsInContext.Predict(kinds, documents);
             var predictions = test.Select((r, i) => new HeldOutPrediction(
                 r.Id,
                 group,
@@ -107,7 +109,7 @@ public static class RiskTrainer
                 data.Labels.ToDictionary(l => l, r.IsPositive))
             {
                 Kind = r.Kind,
-                PredictedKind = kinds?[i].Kind,
+                PredictedKind = reportedKinds?[i].Kind,
             }).ToList();
             results[group] = predictions;
             progress?.Report($"{group}: {test.Count} provisions held out");
@@ -155,7 +157,7 @@ public static class RiskTrainer
             .Select((s, i) => m.Output.Probability(s, rows[i].Cues, kindNames, predictedKinds?[i].All, linear?[l][i] ?? 0)).ToArray()).ToArray();
     }
 
-    private static (TextFeaturizer Featurizer, List<LabelModel> Models, KindModel? Kinds) Fit(MLContext ml, IReadOnlyList<LabelledProvision> rows,
+    private static (TextFeaturizer Featurizer, List<LabelModel> Models, KindModel? Kinds, KindInContext? KindsInContext) Fit(MLContext ml, IReadOnlyList<LabelledProvision> rows,
         IReadOnlyList<string> labels, TrainingOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -172,9 +174,9 @@ public static class RiskTrainer
         // class (every provision of the corpus that names dual criminality is labelled as lacking safeguards: it waives
         // or weakens the condition); it leaves them out.
         var naiveBayesLeftOut = options.NaiveBayesWeighting ? featurizer.DirectionalCueWordSlots(texts, features) : null;
-        var (models, kinds) = EnsembleTrainer.Train(ml, features, labels, truth, rows.Select(r => r.Group).ToList(),
+        var (models, kinds, kindsInContext) = EnsembleTrainer.Train(ml, features, labels, truth, rows.Select(r => r.Group).ToList(),
             rows.Select(r => r.Kind).ToList(), Documents(rows), options, featurizer.FeatureCount, featurizer.CueIndices, naiveBayesLeftOut, cancellationToken);
-        return (featurizer, models, kinds);
+        return (featurizer, models, kinds, kindsInContext);
     }
 
     /// <summary>The documents of labelled provisions: consecutive rows of one source are neighbours.</summary>

@@ -180,6 +180,14 @@ public sealed class RiskModelTests
         Assert.Equal(plain.Score(texts).Select(s => s["overbreadth"]), loaded.Score(texts).Select(s => s["overbreadth"]));
     }
 
+    [Fact]
+    public void Rejects_a_model_of_kinds_in_context_without_a_context_window()
+    {
+        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"contextWindow\": 2", "\"contextWindow\": 0", StringComparison.Ordinal));
+        var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
+        Assert.Contains("kinds read in context", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"contextWindow\": 2", "\"contextWindow\": 11")]
     [InlineData("\"contextWindow\": 2", "\"contextWindow\": -1")]
@@ -197,6 +205,7 @@ public sealed class RiskModelTests
     [InlineData("kind.bin")]
     [InlineData("labels/0/trees.bin")]
     [InlineData("labels/1/linear.bin")]
+    [InlineData("kind-context.bin")]
     public void Rejects_a_damaged_part_even_without_checksums(string entry)
     {
         // Checksums removed from the manifest: the part's own reader must refuse the damage.
