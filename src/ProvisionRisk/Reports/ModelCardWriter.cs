@@ -43,7 +43,8 @@ public static class ModelCardWriter
             output.WriteLine("  each one in its document, averaged by distance; a provision scored alone is its own context (`score --alone`).");
             if (m.Kinds.Count > 0)
             {
-                output.WriteLine("  The kind reported for a provision with neighbours is read from its and their kind probabilities by a second model.");
+                output.WriteLine("  The kind reported for a provision with neighbours is read from its and their kind probabilities by a second model,");
+                output.WriteLine("  when that model reads kinds better than the kind model alone on held-out folds of the training data.");
             }
         }
 

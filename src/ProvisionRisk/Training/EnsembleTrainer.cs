@@ -87,7 +87,7 @@ internal static class EnsembleTrainer
                 stacked = StackingInputs.For(rows, treeCues, oofLinear, finalKinds is null ? null : oofKinds, documents, options.ContextWindow).ToArray();
                 oofKindsUsed = oofKinds;
                 kindsInContext = finalKinds is not null && options.ContextWindow > 0
-                    ? KindInContext.Fit(ml, oofKinds, kinds, documents, options.ContextWindow)
+                    ? KindInContext.Fit(ml, oofKinds, finalKinds.Kinds, kinds, documents, folds, options.ContextWindow)
                     : null;
             }
         }

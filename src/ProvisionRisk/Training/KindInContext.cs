@@ -9,7 +9,8 @@ namespace ProvisionRisk.Training;
 /// probabilities for the provision and the mean probabilities of its neighbours at each distance
 /// (<see cref="DocumentContext"/>). Sub-paragraphs of one power, the definitions of one article and the offences of
 /// one part sit together, so the neighbours tell what a short or ambiguous provision is. A provision without
-/// neighbours keeps the kind model's own prediction.
+/// neighbours keeps the kind model's own prediction, and the model is kept only if it reads kinds better than the kind
+/// model on instrument-grouped held-out folds of the training data.
 /// </summary>
 internal sealed class KindInContext
 {
@@ -24,15 +25,18 @@ internal sealed class KindInContext
     /// <summary>Gets how many neighbours on each side are read.</summary>
     public int Window { get; }
 
-    /// <summary>Fits the model on out-of-fold kind probabilities of labelled provisions; null when no provision has both
-    /// a labelled kind and a neighbour, or fewer than two kinds are labelled.</summary>
+    /// <summary>Fits the model on out-of-fold kind probabilities of labelled provisions, if it reads kinds better than
+    /// the kind model alone on held-out folds; else (or when too few provisions have a labelled kind and a neighbour)
+    /// null, and every provision keeps the kind model's prediction.</summary>
     /// <param name="ml">The ML.NET context.</param>
     /// <param name="kindProbabilities">Each provision's out-of-fold kind probabilities, in document order.</param>
+    /// <param name="kindNames">The kinds, in the order of the probabilities.</param>
     /// <param name="kinds">Each provision's labelled kind, if any.</param>
     /// <param name="documents">Each provision's document (<see cref="DocumentContext.Number"/>).</param>
+    /// <param name="folds">Each provision's instrument-grouped fold.</param>
     /// <param name="window">How many neighbours on each side (at least 1).</param>
-    public static KindInContext? Fit(MLContext ml, IReadOnlyList<float[]> kindProbabilities, IReadOnlyList<string?> kinds,
-        IReadOnlyList<int> documents, int window)
+    public static KindInContext? Fit(MLContext ml, IReadOnlyList<float[]> kindProbabilities, IReadOnlyList<string> kindNames,
+        IReadOnlyList<string?> kinds, IReadOnlyList<int> documents, IReadOnlyList<int> folds, int window)
     {
         var inputs = Inputs(kindProbabilities, documents, window);
         var usable = Enumerable.Range(0, inputs.Count).Where(i => kinds[i] is not null && HasNeighbour(documents, i)).ToList();
@@ -42,7 +46,25 @@ internal sealed class KindInContext
         }
 
         var width = inputs[0].Features.Length;
-        return new KindInContext(KindModel.Fit(ml, usable.Select(i => inputs[i]).ToList(), usable.Select(i => kinds[i]!).ToList(), width), window);
+        KindModel FitOn(List<int> subset) => KindModel.Fit(ml, subset.Select(i => inputs[i]).ToList(), subset.Select(i => kinds[i]!).ToList(), width);
+
+        // Held-out folds decide: on little data the second model can read kinds worse than the first.
+        int readAlone = 0, readInContext = 0;
+        foreach (var fold in usable.Select(i => folds[i]).Distinct())
+        {
+            var train = usable.Where(i => folds[i] != fold).ToList();
+            var test = usable.Where(i => folds[i] == fold).ToList();
+            if (train.Select(i => kinds[i]).Distinct().Count() < 2)
+            {
+                return null;
+            }
+
+            var predicted = FitOn(train).Predict(test.Select(i => inputs[i]).ToList());
+            readInContext += test.Where((i, k) => predicted[k].Kind == kinds[i]).Count();
+            readAlone += test.Count(i => kindNames[ArgMax(kindProbabilities[i])] == kinds[i]);
+        }
+
+        return readInContext > readAlone ? new KindInContext(FitOn(usable), window) : null;
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
@@ -74,6 +96,20 @@ internal sealed class KindInContext
         }
 
         return result;
+    }
+
+    private static int ArgMax(float[] values)
+    {
+        var best = 0;
+        for (var k = 1; k < values.Length; k++)
+        {
+            if (values[k] > values[best])
+            {
+                best = k;
+            }
+        }
+
+        return best;
     }
 
     private static bool HasNeighbour(IReadOnlyList<int> documents, int i) =>

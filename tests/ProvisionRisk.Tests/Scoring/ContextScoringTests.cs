@@ -59,26 +59,6 @@ public sealed class ContextScoringTests
     }
 
     [Fact]
-    public void The_kind_is_read_in_context_and_survives_saving()
-    {
-        var provisions = TinyModel.Data.Rows.Where(r => r.Source == "budapest-ets185")
-            .Select(r => new Provision(r.Source, r.Ref ?? r.Id, null, null, r.Text, 0, r.Text.Length, 0)).ToList();
-        var inDocument = TinyModel.Model.Score(provisions, new ScoringOptions { IncludeEvidence = false });
-        var alone = TinyModel.Model.Score(provisions, new ScoringOptions { IncludeEvidence = false, ReadInContext = false });
-
-        // Alone, the kind is the kind model's own prediction; in context, neighbours change some of them.
-        Assert.Equal(alone.Select(s => s.Kind), provisions.Select(p => TinyModel.Model.Score(p.Text).Kind));
-        Assert.Contains(inDocument.Zip(alone), p => p.First.Kind != p.Second.Kind);
-
-        using var stream = new MemoryStream();
-        TinyModel.Model.Save(stream);
-        stream.Position = 0;
-        var loaded = RiskModel.Load(stream);
-        var again = loaded.Score(provisions, new ScoringOptions { IncludeEvidence = false });
-        Assert.Equal(inDocument.Select(s => (s.Kind, s.KindProbability)), again.Select(s => (s.Kind, s.KindProbability)));
-    }
-
-    [Fact]
     public void A_text_scored_alone_scores_as_a_document_of_one_provision()
     {
         var provision = DocumentSegmenter.Segment(Draft, "draft").Provisions[3];

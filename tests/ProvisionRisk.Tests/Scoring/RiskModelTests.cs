@@ -183,9 +183,20 @@ public sealed class RiskModelTests
     [Fact]
     public void Rejects_a_model_of_kinds_in_context_without_a_context_window()
     {
-        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"contextWindow\": 2", "\"contextWindow\": 0", StringComparison.Ordinal));
+        var bytes = Rewrite(BundleWithKindsInContext(), "manifest.json", m => m.Replace("\"contextWindow\": 2", "\"contextWindow\": 0", StringComparison.Ordinal));
         var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
         Assert.Contains("kinds read in context", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_of_kinds_read_in_context_survives_saving()
+    {
+        var loaded = RiskModel.Load(new MemoryStream(BundleWithKindsInContext()));
+        Assert.NotNull(loaded.KindsInContext);
+        var provisions = TinyModel.Data.Rows.Take(60).Select(r => new Provision(r.Source, r.Ref ?? r.Id, null, null, r.Text, 0, r.Text.Length, 0)).ToList();
+        var options = new ScoringOptions { IncludeEvidence = false };
+        Assert.Equal(WithKindsInContext().Score(provisions, options).Select(s => (s.Kind, s.KindProbability)),
+            loaded.Score(provisions, options).Select(s => (s.Kind, s.KindProbability)));
     }
 
     [Theory]
@@ -209,7 +220,7 @@ public sealed class RiskModelTests
     public void Rejects_a_damaged_part_even_without_checksums(string entry)
     {
         // Checksums removed from the manifest: the part's own reader must refuse the damage.
-        var withoutChecksums = Rewrite(Bundle(), "manifest.json", m => System.Text.RegularExpressions.Regex.Replace(m, ",\\s*\"entryHashes\": \\{[^}]*\\}", ""));
+        var withoutChecksums = Rewrite(BundleWithKindsInContext(), "manifest.json", m => System.Text.RegularExpressions.Regex.Replace(m, ",\\s*\"entryHashes\": \\{[^}]*\\}", ""));
         var damaged = Rewrite(withoutChecksums, entry, c => c[..(c.Length / 2)]);
         var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(damaged)));
         Assert.Contains("damaged", e.Message, StringComparison.Ordinal);
@@ -240,6 +251,24 @@ public sealed class RiskModelTests
     {
         var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load("/nonexistent/dir/model.bin"));
         Assert.Contains("model.bin", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The tiny model with a model of kinds read in context (fitted on synthetic runs of kinds: the tiny
+    /// training data is too small for one to beat the kind model on held-out folds).</summary>
+    private static RiskModel WithKindsInContext()
+    {
+        var m = TinyModel.Model;
+        var names = m.KindModel!.Kinds;
+        var (p, kinds, documents, folds) = Training.KindInContextTests.Runs(names, 5);
+        var inContext = KindInContext.Fit(new Microsoft.ML.MLContext(1), p, names, kinds, documents, folds, m.Manifest.ContextWindow)!;
+        return new RiskModel(m.Featurizer, m.LabelModels, m.KindModel, inContext, m.Manifest, m.TrainingData);
+    }
+
+    private static byte[] BundleWithKindsInContext()
+    {
+        using var stream = new MemoryStream();
+        WithKindsInContext().Save(stream);
+        return stream.ToArray();
     }
 
     private static byte[] Bundle()
