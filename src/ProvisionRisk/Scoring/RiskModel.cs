@@ -338,7 +338,7 @@ public sealed class RiskModel
 
         // Where provisions have neighbours, the kind is read in context, and the evidence says what the neighbours did
         // to each score (against the same provisions read alone).
-        var hasNeighbours = Margin(options) > 0 && documents.Skip(1).Where((d, i) => d == documents[i]).Any();
+        var hasNeighbours = Margin(options) > 0 && Enumerable.Range(0, documents.Length).Any(i => DocumentContext.HasNeighbour(documents, i));
         var reportedKinds = kinds is null || kindsInContext is null || !hasNeighbours ? kinds : kindsInContext.Predict(kinds, documents);
         var alone = options.IncludeEvidence && options.MaxEvidence > 0 && hasNeighbours
             ? RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds, null, ContextWindow)

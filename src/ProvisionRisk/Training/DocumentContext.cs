@@ -53,6 +53,10 @@ internal static class DocumentContext
         return result;
     }
 
+    /// <summary>Whether the provision at <paramref name="i"/> has a neighbour in its document.</summary>
+    public static bool HasNeighbour(IReadOnlyList<int> documents, int i) =>
+        (i > 0 && documents[i - 1] == documents[i]) || (i + 1 < documents.Count && documents[i + 1] == documents[i]);
+
     /// <summary>Numbers the documents of a sequence: neighbours with one document name share a number.</summary>
     /// <param name="names">Each item's document name, in order; null for an item read alone.</param>
     /// <returns>A number per item; it changes wherever the name does, and at every null.</returns>

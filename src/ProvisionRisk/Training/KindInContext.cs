@@ -39,7 +39,7 @@ internal sealed class KindInContext
         IReadOnlyList<string?> kinds, IReadOnlyList<int> documents, IReadOnlyList<int> folds, int window)
     {
         var inputs = Inputs(kindProbabilities, documents, window);
-        var usable = Enumerable.Range(0, inputs.Count).Where(i => kinds[i] is not null && HasNeighbour(documents, i)).ToList();
+        var usable = Enumerable.Range(0, inputs.Count).Where(i => kinds[i] is not null && DocumentContext.HasNeighbour(documents, i)).ToList();
         if (usable.Select(i => kinds[i]).Distinct().Count() < 2)
         {
             return null;
@@ -61,7 +61,7 @@ internal sealed class KindInContext
 
             var predicted = FitOn(train).Predict(test.Select(i => inputs[i]).ToList());
             readInContext += test.Where((i, k) => predicted[k].Kind == kinds[i]).Count();
-            readAlone += test.Count(i => kindNames[ArgMax(kindProbabilities[i])] == kinds[i]);
+            readAlone += test.Count(i => kindNames[KindModel.MostProbable(kindProbabilities[i])] == kinds[i]);
         }
 
         return readInContext > readAlone ? new KindInContext(FitOn(usable), window) : null;
@@ -88,7 +88,7 @@ internal sealed class KindInContext
         }
 
         var inputs = Inputs(alone.Select(k => k.All).ToList(), documents, Window);
-        var withNeighbours = Enumerable.Range(0, alone.Count).Where(i => HasNeighbour(documents, i)).ToList();
+        var withNeighbours = Enumerable.Range(0, alone.Count).Where(i => DocumentContext.HasNeighbour(documents, i)).ToList();
         var read = model.Predict(withNeighbours.Select(i => inputs[i]).ToList());
         for (var k = 0; k < withNeighbours.Count; k++)
         {
@@ -97,23 +97,6 @@ internal sealed class KindInContext
 
         return result;
     }
-
-    private static int ArgMax(float[] values)
-    {
-        var best = 0;
-        for (var k = 1; k < values.Length; k++)
-        {
-            if (values[k] > values[best])
-            {
-                best = k;
-            }
-        }
-
-        return best;
-    }
-
-    private static bool HasNeighbour(IReadOnlyList<int> documents, int i) =>
-        (i > 0 && documents[i - 1] == documents[i]) || (i + 1 < documents.Count && documents[i + 1] == documents[i]);
 
     private static List<FeaturizedRow> Inputs(IReadOnlyList<float[]> kindProbabilities, IReadOnlyList<int> documents, int window)
     {

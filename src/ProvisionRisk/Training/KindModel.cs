@@ -173,19 +173,26 @@ internal sealed class KindModel
         for (var i = 0; i < rows.Count; i++)
         {
             var all = Probabilities(rows[i].Features);
-            var best = 0;
-            for (var c = 1; c < all.Length; c++)
-            {
-                if (all[c] > all[best])
-                {
-                    best = c;
-                }
-            }
-
+            var best = MostProbable(all);
             result[i] = (Kinds[best], all[best], all);
         }
 
         return result;
+    }
+
+    /// <summary>The index of the most probable kind (the first of equals).</summary>
+    public static int MostProbable(float[] probabilities)
+    {
+        var best = 0;
+        for (var c = 1; c < probabilities.Length; c++)
+        {
+            if (probabilities[c] > probabilities[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The probabilities ML.NET's own prediction pipeline gives, kinds in ordinal order; only for a model
