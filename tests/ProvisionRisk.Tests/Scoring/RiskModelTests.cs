@@ -173,7 +173,7 @@ public sealed class RiskModelTests
         var previous = Rewrite(stream.ToArray(), "manifest.json", m => m
             .Replace("\"formatVersion\": 3", "\"formatVersion\": 2", StringComparison.Ordinal)
             .Replace("\"contextWindow\": 0,", string.Empty, StringComparison.Ordinal));
-        Assert.DoesNotContain("contextWindow", Encoding.UTF8.GetString(previous), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"contextWindow\":", EntryText(previous, "manifest.json"), StringComparison.Ordinal);
         var loaded = RiskModel.Load(new MemoryStream(previous));
         Assert.Equal(0, loaded.Manifest.ContextWindow);
         var texts = TinyModel.Data.Rows.Take(20).Select(r => r.Text).ToList();
@@ -296,6 +296,13 @@ public sealed class RiskModelTests
         }
 
         return output.ToArray();
+    }
+
+    private static string EntryText(byte[] bundle, string entry)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bundle), ZipArchiveMode.Read);
+        using var reader = new StreamReader(zip.GetEntry(entry)!.Open(), Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     private static byte[] AddEntry(byte[] bundle, string name)
