@@ -5,9 +5,10 @@ from collections import Counter
 
 out = sys.argv[1]
 runs = os.path.join(out, "runs")
-order = ["cue-rules", "linear-plain", "linear", "fasttree", "stacked-alone", "stacked"]
+order = ["cue-rules", "linear-plain", "linear", "fasttree", "stacked-alone", "stacked-neighbours", "stacked"]
 names = {"cue-rules": "(a) cue rules", "linear-plain": "(b) linear on n-grams, plain", "linear": "(b) linear on n-grams, NB-averaged",
          "fasttree": "(c) FastTree alone", "stacked-alone": "(d) stacked, each provision alone (no context)",
+         "stacked-neighbours": "(d) stacked, with its neighbours but no region",
          "stacked": "(d) shipped: stacked, read in context"}
 reports = {p: json.load(open(os.path.join(runs, p + ".json"))) for p in order if os.path.exists(os.path.join(runs, p + ".json"))}
 seconds = {p: open(os.path.join(runs, p + ".seconds")).read().strip() for p in reports}
@@ -28,8 +29,9 @@ L = ["# Quality benchmark", "",
      "over `training-data/` (the three Zambian acts form one group, 23 folds); in each fold the model, its calibration and its",
      "thresholds are fitted on the other instruments only, and the held-out instrument is scored once. Intervals: 95%",
      "bootstrap over held-out instruments (1,000 resamples). The held-out instrument is scored as a document: the shipped",
-     "pipeline reads each provision with the two before and after it (their linear scores and kind probabilities); \"each",
-     "provision alone\" is the same pipeline trained and scored with `--context 0`.", "",
+     "pipeline reads each provision with the two before and after it (their linear scores and kind probabilities) and with",
+     "the mean of the same over the ten before and after it (its region); \"with its neighbours but no region\" is the same",
+     "pipeline trained and scored with `--region 0`, \"each provision alone\" with `--context 0 --region 0`.", "",
      "## Pipelines compared", "",
      "| pipeline | label | precision | recall | F1 | ROC-AUC | PR-AUC | Brier | ECE | wall time (s) |",
      "|---|---|---|---|---|---|---|---|---|---|"]
@@ -92,7 +94,7 @@ def rank_auc(scores, truth):
     return (sum(r for r, t in zip(ranks, truth) if t) - pos * (pos + 1) / 2) / (pos * neg)
 
 
-within = [p for p in ("linear-plain", "linear", "stacked-alone", "stacked") if p in predictions]
+within = [p for p in ("linear-plain", "linear", "stacked-alone", "stacked-neighbours", "stacked") if p in predictions]
 if within:
     L += ["", "## Ranking within one kind of provision", "",
           "Pooled ROC-AUC also rewards telling kinds apart (most procedural powers are risky, most institutional",

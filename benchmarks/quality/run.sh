@@ -5,14 +5,15 @@
 #   linear-plain  logistic regression on word/character n-grams and cues
 #   linear        the same averaged with logistic regression on naive-Bayes weighted features (the shipped linear model)
 #   fasttree      FastTree alone, on the cues and the 1,000 most frequent n-grams
-#   stacked-alone the shipped pipeline with each provision read alone (--context 0)
-#   stacked       the shipped pipeline: each provision read with its neighbours in the instrument
-# Usage: benchmarks/quality/run.sh [pipeline ...]       (default: all six; 2 cores: about 1-11 minutes each)
+#   stacked-alone the shipped pipeline with each provision read alone (--context 0 --region 0)
+#   stacked-neighbours  the same with its neighbours but without the mean over its region (--region 0)
+#   stacked       the shipped pipeline: each provision read with its neighbours and its region in the instrument
+# Usage: benchmarks/quality/run.sh [pipeline ...]       (default: all seven; 2 cores: about 1-11 minutes each)
 # Also: the labellers' agreement (training-data/agreement/kappa.py) and ceiling.py (needs Debian's python3-sklearn).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/benchmarks/quality"
-read -r -a pipelines <<< "${*:-cue-rules linear-plain linear fasttree stacked-alone stacked}"
+read -r -a pipelines <<< "${*:-cue-rules linear-plain linear fasttree stacked-alone stacked-neighbours stacked}"
 dotnet build "$root/src/ProvisionRisk.Cli" -c Release -v quiet -nologo >/dev/null
 cli=(dotnet "$root/src/ProvisionRisk.Cli/bin/Release/net10.0/ProvisionRisk.Cli.dll")
 mkdir -p "$out/runs"
@@ -21,7 +22,8 @@ for p in "${pipelines[@]}"; do
   start=$(date +%s)
   case "$p" in
     linear-plain) options=(--pipeline linear --linear plain) ;;
-    stacked-alone) options=(--pipeline stacked --context 0) ;;
+    stacked-alone) options=(--pipeline stacked --context 0 --region 0) ;;
+    stacked-neighbours) options=(--pipeline stacked --region 0) ;;
     *) options=(--pipeline "$p") ;;
   esac
   "${cli[@]}" train --data "$root/training-data" --cv "${options[@]}" --format json --predictions "$out/runs/$p-predictions.csv" \

@@ -27,7 +27,8 @@ l2s="${L2S:-0.003 0.01 0.03 0.1 0.5}"
 linears="${LINEARS:-nb plain}"
 contexts="${CONTEXTS:-0 2}"
 for pipeline in $pipelines; do
-  # The context window (neighbouring sentences of the same ToS) is read by the stacked pipeline only.
+  # The context window (neighbouring sentences of the same ToS) is read by the stacked pipeline only. A window of 0
+  # reads each sentence alone (no region either); any other window also reads the default region around it.
   windows="0"
   if [ "$pipeline" = stacked ]; then windows="$contexts"; fi
   for l2 in $l2s; do
@@ -35,8 +36,10 @@ for pipeline in $pipelines; do
      for context in $windows; do
       setting="$pipeline,l2=$l2,$linear"
       if [ "$pipeline" = stacked ]; then setting="$setting,context=$context"; fi
+      region=()
+      if [ "$context" = 0 ]; then region=(--region 0); fi
       start=$(date +%s)
-      "${cli[@]}" train --data "$work/train.csv" --labels "$labels" --pipeline "$pipeline" --l2 "$l2" --linear "$linear" --context "$context" --no-cv --out "$work/$setting.model" 2> "$work/$setting.log"
+      "${cli[@]}" train --data "$work/train.csv" --labels "$labels" --pipeline "$pipeline" --l2 "$l2" --linear "$linear" --context "$context" "${region[@]}" --no-cv --out "$work/$setting.model" 2> "$work/$setting.log"
       seconds=$(( $(date +%s) - start ))
       "${cli[@]}" score "$work/validation.csv" --model "$work/$setting.model" --format jsonl --no-evidence > "$work/$setting.validation.jsonl"
       # Each label's threshold: the model's own (chosen in training folds), and the one that maximises F1 on validation.
@@ -67,7 +70,8 @@ print("Data: the 50 Terms of Service of Lippi et al. (2019) with LexGLUE's docum
 print("test 1,607 sentences); the 8 unfair-clause types are label columns, each ToS is a cross-validation group. Settings are")
 print(f"chosen on validation only: the pipeline ({pipelines}), the L2 regularisation of the linear model")
 print(f"({l2s}), its kind (`--linear`: {linears}), for the stacked pipeline the context window (`--context`: {contexts},")
-print("the neighbouring sentences of the same ToS read with each sentence) and each label's decision threshold (the")
+print("the neighbouring sentences of the same ToS read with each sentence; a window above 0 also reads the mean over the")
+print("ten sentences on each side, `--region`, and 0 reads each sentence alone) and each label's decision threshold (the")
 print("probability that maximises the label's F1 on validation, `thresholds.py`, passed to `score --threshold`). The model")
 print("is trained on train; the test split is scored once with the chosen setting. Metrics follow LexGLUE: micro- and")
 print("macro-F1 over 9 columns (the 8 labels plus \"no label\").\n")

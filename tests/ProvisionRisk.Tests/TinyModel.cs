@@ -27,6 +27,10 @@ internal static class TinyModel
 
     public static RiskModel Model => ModelValue.Value;
 
+    /// <summary>How many neighbours on each side a scoring batch carries for the tiny model: its context or region
+    /// window, whichever is wider.</summary>
+    public static int Reach => Math.Max(Model.Manifest.ContextWindow, Model.Manifest.RegionWindow);
+
     /// <summary>The tiny model saved to a file (for CLI tests).</summary>
     public static string File => FileValue.Value;
 }

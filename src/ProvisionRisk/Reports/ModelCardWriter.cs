@@ -48,6 +48,12 @@ public static class ModelCardWriter
             }
         }
 
+        if (m.RegionWindow > 0)
+        {
+            output.WriteLine($"- Region: the trees also read the mean of the same linear scores and kind probabilities over the {m.RegionWindow} provisions before and after");
+            output.WriteLine("  each one in its document (itself included): what part of the instrument it sits in.");
+        }
+
         output.WriteLine("- Output layer and calibration: a logistic layer over the raw score (and, stacked, the label's linear score) and the label's directional legal cues, each cue weight");
         output.WriteLine("  held to the sign the codebook gives it, a main effect to a least size (e.g. the judicial authorisation term always lowers missing safeguards), fitted on");
         output.WriteLine("  instrument-grouped out-of-fold scores; thresholds maximise F1 on those out-of-fold probabilities.");

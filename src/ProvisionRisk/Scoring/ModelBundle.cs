@@ -123,6 +123,12 @@ internal static partial class ModelBundle
             throw new InvalidModelException($"{name}: the manifest's context window of {manifest.ContextWindow} does not fit its format and pipeline");
         }
 
+        if (manifest.RegionWindow is < 0 or > TrainingOptions.MaxRegionWindow
+            || (manifest.RegionWindow > 0 && (manifest.FormatVersion < 4 || manifest.Pipeline != nameof(PipelineKind.Stacked))))
+        {
+            throw new InvalidModelException($"{name}: the manifest's region window of {manifest.RegionWindow} does not fit its format and pipeline");
+        }
+
         CheckHashes(manifest, entries, name);
 
         try

@@ -6,9 +6,9 @@ namespace ProvisionRisk.Scoring;
 public sealed record ModelManifest
 {
     /// <summary>The bundle format version this library writes and reads.</summary>
-    public const int CurrentFormatVersion = 3;
+    public const int CurrentFormatVersion = 4;
 
-    /// <summary>The oldest bundle format this library reads (format 2 has no context window).</summary>
+    /// <summary>The oldest bundle format this library reads (format 2 has no context window, formats 2 and 3 no region window).</summary>
     internal const int OldestFormatVersion = 2;
 
     /// <summary>Gets the bundle format version.</summary>
@@ -57,6 +57,10 @@ public sealed record ModelManifest
     /// <summary>Gets how many neighbouring provisions on each side the stacked trees read when a document is scored
     /// (0: every provision is read alone; bundles of format 2 have 0).</summary>
     public int ContextWindow { get; init; }
+
+    /// <summary>Gets how many provisions on each side make up the region whose mean the stacked trees read when a
+    /// document is scored (0: no region; bundles of formats 2 and 3 have 0).</summary>
+    public int RegionWindow { get; init; }
 
     /// <summary>Gets the L2 regularisation of the linear model, whether it uses naive-Bayes weighting, and the number of inner folds.</summary>
     public string Settings { get; init; } = string.Empty;

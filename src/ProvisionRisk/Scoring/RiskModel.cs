@@ -156,7 +156,8 @@ public sealed class RiskModel
 
     /// <summary>Scores provisions, in batches. Consecutive provisions of one <see cref="Provision.Document"/> are read
     /// in context: the model also reads what it makes of the <see cref="ModelManifest.ContextWindow"/> provisions before
-    /// and after each one, so pass a document's provisions in document order.</summary>
+    /// and after each one, and its mean over the <see cref="ModelManifest.RegionWindow"/> provisions around it, so pass a
+    /// document's provisions in document order.</summary>
     /// <param name="provisions">The provisions.</param>
     /// <param name="options">Scoring options; null for the defaults.</param>
     /// <returns>The scores, in input order.</returns>
@@ -341,7 +342,7 @@ public sealed class RiskModel
         var hasNeighbours = Margin(options) > 0 && Enumerable.Range(0, documents.Length).Any(i => DocumentContext.HasNeighbour(documents, i));
         var reportedKinds = kinds is null || kindsInContext is null || !hasNeighbours ? kinds : kindsInContext.Predict(kinds, documents);
         var alone = options.IncludeEvidence && options.MaxEvidence > 0 && hasNeighbours
-            ? RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds, null, ContextWindow)
+            ? RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds, null, Reach)
             : null;
         var variants = options.ScoreAlternatives ? Variants(items, window.First, window.Count) : [];
         var variantProbabilities = variants.Count > 0 ? PredictVariants(items, documents, variants) : [];
@@ -378,7 +379,7 @@ public sealed class RiskModel
     {
         var rows = featurizer.Transform(texts);
         var kinds = kindModel?.Predict(rows);
-        return (rows, kinds, RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds, documents, ContextWindow));
+        return (rows, kinds, RiskTrainer.Probabilities(rows, featurizer, labelModels, kindModel, kinds, documents, Reach));
     }
 
     /// <summary>Probabilities of the alternative readings, [label][variant]: each read with its provision's neighbours.</summary>
@@ -391,7 +392,7 @@ public sealed class RiskModel
         for (var v = 0; v < variants.Count; v++)
         {
             var item = variants[v].Item;
-            for (var j = Math.Max(0, item - ContextWindow); j <= Math.Min(items.Count - 1, item + ContextWindow); j++)
+            for (var j = Math.Max(0, item - Reach.Margin); j <= Math.Min(items.Count - 1, item + Reach.Margin); j++)
             {
                 if (documents[j] != documents[item])
                 {
@@ -412,11 +413,11 @@ public sealed class RiskModel
         return probabilities.Select(p => positions.Select(k => p[k]).ToArray()).ToArray();
     }
 
-    /// <summary>How many neighbours on each side a provision is read with (0: each alone).</summary>
-    private int ContextWindow => Manifest.ContextWindow;
+    /// <summary>How far around a provision the model reads.</summary>
+    private ContextReach Reach => new(Manifest.ContextWindow, Manifest.RegionWindow);
 
     /// <summary>How many neighbours on each side a batch must carry to read its provisions as <paramref name="options"/> ask.</summary>
-    private int Margin(ScoringOptions options) => options.ReadInContext ? ContextWindow : 0;
+    private int Margin(ScoringOptions options) => options.ReadInContext ? Reach.Margin : 0;
 
     private static double Threshold(LabelModel model, ScoringOptions options) =>
         options.Thresholds.TryGetValue(model.Label, out var t) ? t : model.Threshold;

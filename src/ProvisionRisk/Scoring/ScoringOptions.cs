@@ -42,8 +42,9 @@ public sealed record ScoringOptions
     public bool ScoreAlternatives { get; init; }
 
     /// <summary>Gets a value indicating whether consecutive provisions of one document are read in context (with what
-    /// the model makes of their neighbours, <see cref="ModelManifest.ContextWindow"/>); when false, every provision is
-    /// read alone, as a single text is. Use false for collections of unrelated provisions.</summary>
+    /// the model makes of their neighbours, <see cref="ModelManifest.ContextWindow"/> and
+    /// <see cref="ModelManifest.RegionWindow"/>); when false, every provision is read alone, as a single text is. Use
+    /// false for collections of unrelated provisions.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool ReadInContext { get; init; } = true;
 

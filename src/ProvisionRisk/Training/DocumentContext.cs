@@ -53,6 +53,46 @@ internal static class DocumentContext
         return result;
     }
 
+    /// <summary>The region means of a sequence of provisions: for each provision, the mean of the first-level outputs of
+    /// the provisions up to <paramref name="radius"/> places before and after it in its document, itself included. It
+    /// tells what part of the instrument the provision sits in (the definitions, the offences, the powers and their
+    /// conditions, cooperation). A provision read alone is its own region.</summary>
+    /// <param name="outputs">Each provision's first-level outputs, all of one length, in document order.</param>
+    /// <param name="documents">Each provision's document; null: every provision is read alone.</param>
+    /// <param name="radius">How many provisions on each side; 0 gives empty vectors.</param>
+    /// <returns>For each provision, one mean of its outputs' length (empty when <paramref name="radius"/> is 0).</returns>
+    public static float[][] Region(IReadOnlyList<float[]> outputs, IReadOnlyList<int>? documents, int radius)
+    {
+        var result = new float[outputs.Count][];
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            var mean = new float[radius == 0 ? 0 : outputs[i].Length];
+            var count = 0;
+            for (var j = Math.Max(0, i - radius); j <= Math.Min(outputs.Count - 1, i + radius) && radius > 0; j++)
+            {
+                if (j != i && (documents is null || documents[j] != documents[i]))
+                {
+                    continue;
+                }
+
+                count++;
+                for (var k = 0; k < mean.Length; k++)
+                {
+                    mean[k] += outputs[j][k];
+                }
+            }
+
+            for (var k = 0; k < mean.Length; k++)
+            {
+                mean[k] /= count;
+            }
+
+            result[i] = mean;
+        }
+
+        return result;
+    }
+
     /// <summary>Whether the provision at <paramref name="i"/> has a neighbour in its document.</summary>
     public static bool HasNeighbour(IReadOnlyList<int> documents, int i) =>
         (i > 0 && documents[i - 1] == documents[i]) || (i + 1 < documents.Count && documents[i + 1] == documents[i]);

@@ -84,7 +84,7 @@ internal static class EnsembleTrainer
                 oofLinearScores = oofLinear;
                 // Neighbours are in the same instrument, so in the same inner fold: their out-of-fold outputs come from
                 // one model, as they do when a document is scored.
-                stacked = StackingInputs.For(rows, treeCues, oofLinear, finalKinds is null ? null : oofKinds, documents, options.ContextWindow).ToArray();
+                stacked = StackingInputs.For(rows, treeCues, oofLinear, finalKinds is null ? null : oofKinds, documents, options.EffectiveReach).ToArray();
                 oofKindsUsed = oofKinds;
                 kindsInContext = finalKinds is not null && options.ContextWindow > 0
                     ? KindInContext.Fit(ml, oofKinds, finalKinds.Kinds, kinds, documents, folds, options.ContextWindow)

@@ -50,8 +50,9 @@ public static class RiskTrainer
             Sources = data.Rows.GroupBy(r => r.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count()),
             Seed = options.Seed,
-            ContextWindow = options.EffectiveContextWindow,
-            Settings = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"l2={options.L2}; naiveBayesWeighting={(options.NaiveBayesWeighting ? "true" : "false")}; innerFolds={options.InnerFolds}; contextWindow={options.EffectiveContextWindow}"),
+            ContextWindow = options.EffectiveReach.Window,
+            RegionWindow = options.EffectiveReach.Region,
+            Settings = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"l2={options.L2}; naiveBayesWeighting={(options.NaiveBayesWeighting ? "true" : "false")}; innerFolds={options.InnerFolds}; contextWindow={options.EffectiveReach.Window}; regionWindow={options.EffectiveReach.Region}"),
             PackageVersions = PackageVersions(),
             CreatedUtc = DateTimeOffset.UtcNow,
         };
@@ -99,7 +100,7 @@ public static class RiskTrainer
             var rows = featurizer.Transform(test.Select(r => r.Text).ToList());
             var kinds = kindModel?.Predict(rows);
             var documents = Documents(test);
-            var probabilities = Probabilities(rows, featurizer, models, kindModel, kinds, documents, options.EffectiveContextWindow);
+            var probabilities = Probabilities(rows, featurizer, models, kindModel, kinds, documents, options.EffectiveReach);
             var reportedKinds = kinds is null || kindsInContext is null ? kinds : kindsInContext.Predict(kinds, documents);
             var predictions = test.Select((r, i) => new HeldOutPrediction(
                 r.Id,
@@ -144,14 +145,14 @@ public static class RiskTrainer
     /// <param name="kinds">The kind model, if any.</param>
     /// <param name="kindPredictions">The kind model's predictions for <paramref name="rows"/>, if already made.</param>
     /// <param name="documents">Each provision's document (<see cref="DocumentContext.Number"/>); null reads every provision alone.</param>
-    /// <param name="contextWindow">The model's context window.</param>
+    /// <param name="reach">How far the model reads around a provision.</param>
     internal static double[][] Probabilities(IReadOnlyList<FeaturizedRow> rows, TextFeaturizer featurizer, IReadOnlyList<LabelModel> models,
-        KindModel? kinds, IReadOnlyList<(string Kind, double Probability, float[] All)>? kindPredictions, IReadOnlyList<int>? documents, int contextWindow)
+        KindModel? kinds, IReadOnlyList<(string Kind, double Probability, float[] All)>? kindPredictions, IReadOnlyList<int>? documents, ContextReach reach)
     {
         var stackedPipeline = models.Count > 0 && models[0].Kind == PipelineKind.Stacked;
         var predictedKinds = stackedPipeline ? kindPredictions ?? kinds?.Predict(rows) : null;
         var linear = stackedPipeline ? models.Select(m => rows.Select(r => m.Linear!.Score(r.Features)).ToArray()).ToArray() : null;
-        var stacking = linear is null ? null : StackingInputs.For(rows, featurizer.CueIndices, linear, predictedKinds?.Select(k => k.All).ToList(), documents, contextWindow);
+        var stacking = linear is null ? null : StackingInputs.For(rows, featurizer.CueIndices, linear, predictedKinds?.Select(k => k.All).ToList(), documents, reach);
         var kindNames = predictedKinds is null ? [] : kinds!.Kinds;
         return models.Select((m, l) => m.RawScores(rows, stacking)
             .Select((s, i) => m.Output.Probability(s, rows[i].Cues, kindNames, predictedKinds?[i].All, linear?[l][i] ?? 0)).ToArray()).ToArray();

@@ -6,6 +6,9 @@ public sealed record TrainingOptions
     /// <summary>The widest <see cref="ContextWindow"/>.</summary>
     public const int MaxContextWindow = 10;
 
+    /// <summary>The widest <see cref="RegionWindow"/>.</summary>
+    public const int MaxRegionWindow = 50;
+
     /// <summary>Gets the random seed; the same data and seed give the same model and metrics.</summary>
     /// <value>The default value is 1.</value>
     public int Seed { get; init; } = 1;
@@ -47,8 +50,18 @@ public sealed record TrainingOptions
     /// a window of 1 gave 0.882 and 0.868, one of 4 gave 0.885 and 0.868).</value>
     public int ContextWindow { get; init; } = 2;
 
-    /// <summary>The context window the trained model uses: <see cref="ContextWindow"/> for the stacked pipeline, else 0.</summary>
-    internal int EffectiveContextWindow => Pipeline == PipelineKind.Stacked ? ContextWindow : 0;
+    /// <summary>Gets how many provisions on each side of a provision, in the same document, make up its region: the
+    /// stacked trees also read the mean of the linear scores and kind probabilities over the region (the provision
+    /// included), which tells what part of the instrument it sits in. A provision scored alone is its own region. 0 reads
+    /// no region. Used by <see cref="PipelineKind.Stacked"/> only.</summary>
+    /// <value>The default value is 10 (in leave-one-instrument-out evaluation of the project's training data, with a
+    /// context window of 2, it raised the shipped pipeline's ROC-AUC for missing safeguards from 0.883 to 0.891 and left
+    /// overbreadth's at 0.869; a region of 5 gave 0.887 and 0.870).</value>
+    public int RegionWindow { get; init; } = 10;
+
+    /// <summary>How far the trained model reads around a provision: <see cref="ContextWindow"/> and
+    /// <see cref="RegionWindow"/> for the stacked pipeline, else nothing.</summary>
+    internal ContextReach EffectiveReach => Pipeline == PipelineKind.Stacked ? new(ContextWindow, RegionWindow) : ContextReach.None;
 
     /// <summary>Gets the number of trees of each FastTree model.</summary>
     /// <value>The default value is 40.</value>
@@ -79,6 +92,11 @@ public sealed record TrainingOptions
         if (ContextWindow is < 0 or > MaxContextWindow)
         {
             throw new ArgumentException($"ContextWindow must be between 0 and {MaxContextWindow}.", nameof(ContextWindow));
+        }
+
+        if (RegionWindow is < 0 or > MaxRegionWindow)
+        {
+            throw new ArgumentException($"RegionWindow must be between 0 and {MaxRegionWindow}.", nameof(RegionWindow));
         }
 
         if (Trees < 1 || Leaves < 2 || MinimumLeafSize < 1)

@@ -56,8 +56,8 @@ public sealed class ConcurrencyAndStreamingTests
 
         var first = TinyModel.Model.ScoreStream(Counted(), options).Take(5).ToList();
         Assert.Equal(5, first.Count);
-        // Each batch also reads the neighbours after it, up to the model's context window.
-        Assert.InRange(read, 5, (2 * options.MaxDegreeOfParallelism * options.BatchSize) + TinyModel.Model.Manifest.ContextWindow);
+        // Each batch also reads the neighbours after it, as far as the model reads around a provision.
+        Assert.InRange(read, 5, (2 * options.MaxDegreeOfParallelism * options.BatchSize) + TinyModel.Reach);
         Assert.Throws<ArgumentException>(() => TinyModel.Model.ScoreStream(Provisions(1), new ScoringOptions { MaxDegreeOfParallelism = 0 }).ToList());
     }
 
@@ -94,7 +94,8 @@ public sealed class ConcurrencyAndStreamingTests
         });
 
         Assert.Equal(25, received);
-        Assert.InRange(read.Value, 25, 25 + options.BatchSize);
+        // The batch being scored carries the neighbours after it, as far as the model reads around a provision.
+        Assert.InRange(read.Value, 25, 25 + options.BatchSize + TinyModel.Reach);
     }
 
     [Fact]

@@ -1,10 +1,11 @@
 using ProvisionRisk.Documents;
 using ProvisionRisk.Scoring;
+using ProvisionRisk.Training;
 
 namespace ProvisionRisk.Tests.Scoring;
 
 /// <summary>The default pipeline reads a provision with its neighbours in the same document (TinyModel is trained with
-/// the default context window of 2).</summary>
+/// the default context window of 2 and region window of 10).</summary>
 public sealed class ContextScoringTests
 {
     private static readonly string Draft = string.Join('\n',
@@ -20,6 +21,7 @@ public sealed class ContextScoringTests
     public void The_trained_model_records_its_context_window_and_neighbours_change_some_scores()
     {
         Assert.Equal(2, TinyModel.Model.Manifest.ContextWindow);
+        Assert.Equal(10, TinyModel.Model.Manifest.RegionWindow);
         var provisions = DocumentSegmenter.Segment(Draft, "draft").Provisions;
         var inDocument = TinyModel.Model.Score(provisions);
         var alone = provisions.Select(p => TinyModel.Model.Score(p.Text)).ToList();
@@ -87,6 +89,27 @@ public sealed class ContextScoringTests
         // The same as scoring the document drafted with that reading.
         var settled = DocumentSegmenter.Segment(Draft.Replace("traffic data", "content data", StringComparison.Ordinal), "draft").Provisions;
         Assert.Equal(Probabilities(TinyModel.Model.Score(settled)[3]), score.Alternatives[1].Labels.Select(l => l.Probability));
+    }
+
+    [Fact]
+    public void The_region_reaches_past_the_neighbours_and_only_a_model_with_a_region_reads_it()
+    {
+        var longer = Draft + string.Join('\n',
+            "Article 7", "Each Party shall adopt measures to establish jurisdiction over any offence committed in its territory.",
+            "Article 8", "Each Party shall afford one another mutual assistance to the widest extent possible.",
+            "Article 9", "Each Party may refuse assistance if the request concerns a political offence.",
+            string.Empty);
+        var changed = longer.Replace("\"computer data\" means any representation of facts, information or concepts",
+            "\"computer data\" means data processed in a computer system for the purposes of an investigation", StringComparison.Ordinal);
+        var before = DocumentSegmenter.Segment(longer, "draft").Provisions;
+        var after = DocumentSegmenter.Segment(changed, "draft").Provisions;
+        Assert.Equal(9, before.Count);
+
+        // Provision 7 (Article 8) is six places from the changed definition: beyond the context window of 2, within
+        // the region of 10.
+        Assert.NotEqual(Probabilities(TinyModel.Model.Score(before)[6]), Probabilities(TinyModel.Model.Score(after)[6]));
+        var withoutRegion = RiskTrainer.Train(TinyModel.Data, TinyModel.Options with { RegionWindow = 0 });
+        Assert.Equal(Probabilities(withoutRegion.Score(before)[6]), Probabilities(withoutRegion.Score(after)[6]));
     }
 
     private static double Logit(double p) => Math.Log(p / (1 - p));

@@ -150,7 +150,7 @@ public sealed class RiskModelTests
     [Fact]
     public void Rejects_a_bundle_of_a_newer_format()
     {
-        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"formatVersion\": 3", "\"formatVersion\": 99", StringComparison.Ordinal));
+        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace(Current, "\"formatVersion\": 99", StringComparison.Ordinal));
         var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
         Assert.Contains("newer", e.Message, StringComparison.Ordinal);
     }
@@ -158,7 +158,7 @@ public sealed class RiskModelTests
     [Fact]
     public void Rejects_a_bundle_of_the_first_format_and_says_how_to_retrain()
     {
-        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace("\"formatVersion\": 3", "\"formatVersion\": 1", StringComparison.Ordinal));
+        var bytes = Rewrite(Bundle(), "manifest.json", m => m.Replace(Current, "\"formatVersion\": 1", StringComparison.Ordinal));
         var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
         Assert.Contains("earlier version", e.Message, StringComparison.Ordinal);
         Assert.Contains("provisionrisk train", e.Message, StringComparison.Ordinal);
@@ -167,15 +167,20 @@ public sealed class RiskModelTests
     [Fact]
     public void Reads_a_bundle_of_the_previous_format_as_a_model_without_context()
     {
-        var plain = RiskTrainer.Train(TinyModel.Data, TinyModel.Options with { ContextWindow = 0 });
+        var plain = RiskTrainer.Train(TinyModel.Data, TinyModel.Options with { ContextWindow = 0, RegionWindow = 0 });
         using var stream = new MemoryStream();
         plain.Save(stream);
         var previous = Rewrite(stream.ToArray(), "manifest.json", m => m
-            .Replace("\"formatVersion\": 3", "\"formatVersion\": 2", StringComparison.Ordinal)
-            .Replace("\"contextWindow\": 0,", string.Empty, StringComparison.Ordinal));
-        Assert.DoesNotContain("\"contextWindow\":", EntryText(previous, "manifest.json"), StringComparison.Ordinal);
+            .Replace("\"formatVersion\": 4", "\"formatVersion\": 2", StringComparison.Ordinal)
+            .Replace("\"contextWindow\": 0,", string.Empty, StringComparison.Ordinal)
+            .Replace("\"regionWindow\": 0,", string.Empty, StringComparison.Ordinal));
+        var manifest = EntryText(previous, "manifest.json");
+        Assert.Contains("\"formatVersion\": 2", manifest, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"contextWindow\":", manifest, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"regionWindow\":", manifest, StringComparison.Ordinal);
         var loaded = RiskModel.Load(new MemoryStream(previous));
         Assert.Equal(0, loaded.Manifest.ContextWindow);
+        Assert.Equal(0, loaded.Manifest.RegionWindow);
         var texts = TinyModel.Data.Rows.Take(20).Select(r => r.Text).ToList();
         Assert.Equal(plain.Score(texts).Select(s => s["overbreadth"]), loaded.Score(texts).Select(s => s["overbreadth"]));
     }
@@ -200,15 +205,36 @@ public sealed class RiskModelTests
     }
 
     [Theory]
-    [InlineData("\"contextWindow\": 2", "\"contextWindow\": 11")]
-    [InlineData("\"contextWindow\": 2", "\"contextWindow\": -1")]
-    [InlineData("\"formatVersion\": 3", "\"formatVersion\": 2")]
-    [InlineData("\"pipeline\": \"Stacked\"", "\"pipeline\": \"Linear\"")]
-    public void Rejects_a_context_window_that_does_not_fit_the_bundle(string from, string to)
+    [InlineData("\"contextWindow\": 2", "\"contextWindow\": 11", "context window")]
+    [InlineData("\"contextWindow\": 2", "\"contextWindow\": -1", "context window")]
+    [InlineData("\"formatVersion\": 4", "\"formatVersion\": 2", "context window")]
+    [InlineData("\"pipeline\": \"Stacked\"", "\"pipeline\": \"Linear\"", "context window")]
+    [InlineData("\"regionWindow\": 10", "\"regionWindow\": 51", "region window")]
+    [InlineData("\"regionWindow\": 10", "\"regionWindow\": -1", "region window")]
+    [InlineData("\"formatVersion\": 4", "\"formatVersion\": 3", "region window")]
+    public void Rejects_a_context_or_region_window_that_does_not_fit_the_bundle(string from, string to, string message)
     {
         var bytes = Rewrite(Bundle(), "manifest.json", m => m.Contains(from, StringComparison.Ordinal) ? m.Replace(from, to, StringComparison.Ordinal) : throw new InvalidOperationException(from));
         var e = Assert.Throws<InvalidModelException>(() => RiskModel.Load(new MemoryStream(bytes)));
-        Assert.Contains("context window", e.Message, StringComparison.Ordinal);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_a_bundle_of_format_three_as_a_model_without_a_region()
+    {
+        var withoutRegion = RiskTrainer.Train(TinyModel.Data, TinyModel.Options with { RegionWindow = 0 });
+        using var stream = new MemoryStream();
+        withoutRegion.Save(stream);
+        var previous = Rewrite(stream.ToArray(), "manifest.json", m => m
+            .Replace("\"formatVersion\": 4", "\"formatVersion\": 3", StringComparison.Ordinal)
+            .Replace("\"regionWindow\": 0,", string.Empty, StringComparison.Ordinal));
+        var manifest = EntryText(previous, "manifest.json");
+        Assert.Contains("\"formatVersion\": 3", manifest, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"regionWindow\":", manifest, StringComparison.Ordinal);
+        var loaded = RiskModel.Load(new MemoryStream(previous));
+        Assert.Equal((2, 0), (loaded.Manifest.ContextWindow, loaded.Manifest.RegionWindow));
+        var provisions = TinyModel.Data.Rows.Take(40).Select(r => new Provision(r.Source, r.Ref ?? r.Id, null, null, r.Text, 0, r.Text.Length, 0)).ToList();
+        Assert.Equal(withoutRegion.Score(provisions).Select(s => s["missing_safeguards"]), loaded.Score(provisions).Select(s => s["missing_safeguards"]));
     }
 
     [Theory]
@@ -270,6 +296,8 @@ public sealed class RiskModelTests
         WithKindsInContext().Save(stream);
         return stream.ToArray();
     }
+
+    private static string Current => $"\"formatVersion\": {ModelManifest.CurrentFormatVersion}";
 
     private static byte[] Bundle()
     {

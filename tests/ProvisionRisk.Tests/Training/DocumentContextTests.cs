@@ -40,6 +40,26 @@ public sealed class DocumentContextTests
     }
 
     [Fact]
+    public void Averages_the_region_around_each_provision_itself_included_within_its_document()
+    {
+        var region = DocumentContext.Region(Outputs, [0, 0, 0, 1, 1], 1);
+
+        // Row 1: rows 0 to 2. Row 0: rows 0 and 1. Row 2: rows 1 and 2, not row 3 of the next document.
+        Assert.Equal([2, 20], region[1]);
+        Assert.Equal([1.5f, 15], region[0]);
+        Assert.Equal([2.5f, 25], region[2]);
+        Assert.Equal([4.5f, 45], region[3]);
+        Assert.Equal([3, 30], DocumentContext.Region(Outputs, [0, 0, 0, 0, 0], 10)[4]);
+    }
+
+    [Fact]
+    public void A_provision_read_alone_is_its_own_region_and_a_region_of_zero_is_empty()
+    {
+        Assert.All(DocumentContext.Region(Outputs, null, 3).Zip(Outputs), p => Assert.Equal(p.Second, p.First));
+        Assert.All(DocumentContext.Region(Outputs, [0, 0, 0, 0, 0], 0), r => Assert.Empty(r));
+    }
+
+    [Fact]
     public void Numbers_documents_by_runs_of_one_name_and_reads_a_nameless_item_alone()
     {
         Assert.Equal([0, 0, 1, 2, 2, 3, 4, 5], DocumentContext.Number(["a", "a", "b", "a", "a", null, null, "a"]));

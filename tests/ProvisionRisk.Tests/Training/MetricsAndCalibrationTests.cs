@@ -168,6 +168,18 @@ public sealed class MetricsAndCalibrationTests
             [prediction with { Kind = "penalty", PredictedKind = "penalty" }, prediction with { Kind = "penalty", PredictedKind = "definition" }]).KindAccuracy);
     }
 
+    [Theory]
+    [InlineData(11, 10, "ContextWindow")]
+    [InlineData(-1, 10, "ContextWindow")]
+    [InlineData(2, 51, "RegionWindow")]
+    [InlineData(2, -1, "RegionWindow")]
+    public void Refuses_a_context_or_region_window_out_of_range(int window, int region, string option)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new TrainingOptions { ContextWindow = window, RegionWindow = region }.Validate());
+        Assert.Equal(option, e.ParamName);
+        new TrainingOptions { ContextWindow = TrainingOptions.MaxContextWindow, RegionWindow = TrainingOptions.MaxRegionWindow }.Validate();
+    }
+
     [Fact]
     public void Refuses_data_with_a_single_class()
     {
