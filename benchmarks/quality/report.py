@@ -5,11 +5,12 @@ from collections import Counter
 
 out = sys.argv[1]
 runs = os.path.join(out, "runs")
-order = ["cue-rules", "linear-plain", "linear", "fasttree", "stacked-alone", "stacked-neighbours", "stacked"]
+order = ["cue-rules", "linear-plain", "linear", "fasttree", "stacked-alone", "stacked-neighbours", "stacked", "stacked-no-linear-cues"]
 names = {"cue-rules": "(a) cue rules", "linear-plain": "(b) linear on n-grams, plain", "linear": "(b) linear on n-grams, NB-averaged",
          "fasttree": "(c) FastTree alone", "stacked-alone": "(d) stacked, each provision alone (no context)",
          "stacked-neighbours": "(d) stacked, with its neighbours but no region",
-         "stacked": "(d) shipped: stacked, read in context"}
+         "stacked": "(d) shipped: stacked, read in context",
+         "stacked-no-linear-cues": "(d) shipped, cues left to the trees (`--linear-cues no`)"}
 reports = {p: json.load(open(os.path.join(runs, p + ".json"))) for p in order if os.path.exists(os.path.join(runs, p + ".json"))}
 seconds = {p: open(os.path.join(runs, p + ".seconds")).read().strip() for p in reports}
 
@@ -94,7 +95,7 @@ def rank_auc(scores, truth):
     return (sum(r for r, t in zip(ranks, truth) if t) - pos * (pos + 1) / 2) / (pos * neg)
 
 
-within = [p for p in ("linear-plain", "linear", "stacked-alone", "stacked-neighbours", "stacked") if p in predictions]
+within = [p for p in ("linear-plain", "linear", "stacked-alone", "stacked-neighbours", "stacked", "stacked-no-linear-cues") if p in predictions]
 if within:
     L += ["", "## Ranking within one kind of provision", "",
           "Pooled ROC-AUC also rewards telling kinds apart (most procedural powers are risky, most institutional",

@@ -8,12 +8,13 @@
 #   stacked-alone the shipped pipeline with each provision read alone (--context 0 --region 0)
 #   stacked-neighbours  the same with its neighbours but without the mean over its region (--region 0)
 #   stacked       the shipped pipeline: each provision read with its neighbours and its region in the instrument
-# Usage: benchmarks/quality/run.sh [pipeline ...]       (default: all seven; 2 cores: about 1-11 minutes each)
+#   stacked-no-linear-cues  the same with the legal cues left to the trees, out of the linear models (--linear-cues no)
+# Usage: benchmarks/quality/run.sh [pipeline ...]       (default: all eight; 2 cores: about 1-11 minutes each)
 # Also: the labellers' agreement (training-data/agreement/kappa.py) and ceiling.py (needs Debian's python3-sklearn).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/benchmarks/quality"
-read -r -a pipelines <<< "${*:-cue-rules linear-plain linear fasttree stacked-alone stacked-neighbours stacked}"
+read -r -a pipelines <<< "${*:-cue-rules linear-plain linear fasttree stacked-alone stacked-neighbours stacked stacked-no-linear-cues}"
 dotnet build "$root/src/ProvisionRisk.Cli" -c Release -v quiet -nologo >/dev/null
 cli=(dotnet "$root/src/ProvisionRisk.Cli/bin/Release/net10.0/ProvisionRisk.Cli.dll")
 mkdir -p "$out/runs"
@@ -24,6 +25,7 @@ for p in "${pipelines[@]}"; do
     linear-plain) options=(--pipeline linear --linear plain) ;;
     stacked-alone) options=(--pipeline stacked --context 0 --region 0) ;;
     stacked-neighbours) options=(--pipeline stacked --region 0) ;;
+    stacked-no-linear-cues) options=(--pipeline stacked --linear-cues no) ;;
     *) options=(--pipeline "$p") ;;
   esac
   "${cli[@]}" train --data "$root/training-data" --cv "${options[@]}" --format json --predictions "$out/runs/$p-predictions.csv" \

@@ -28,13 +28,16 @@ internal static class CommandLine
               changes, largest change in risk first. --all includes unchanged provisions.
           train --data FILE_OR_DIR... [--labels a,b] [--exclude-source ID]... [--seed N]
                 [--out FILE] [--format table|json] [--pipeline stacked|linear|fasttree|cue-rules] [--l2 X]
-                [--linear nb|plain] [--context N] [--region N] [--cv | --no-cv] [--predictions FILE]
+                [--linear nb|plain] [--context N] [--region N] [--linear-cues yes|no] [--cv | --no-cv]
+                [--predictions FILE]
               Cross-validate by instrument, train on all data and write a model bundle atomically.
               --cv only reports the cross-validation; --no-cv skips it. --predictions writes every
               held-out prediction (probability, threshold, truth, kind) as CSV. --linear plain fits
               plain logistic regression instead of averaging it with a naive-Bayes weighted one.
               --context N sets how many neighbours on each side the stacked model reads (default 2, 0-10);
               --region N over how many provisions on each side it reads their mean (default 10, 0-50).
+              --linear-cues no leaves the legal cues to the stacked model's trees, out of its linear
+              models (better ranking within one kind of provision).
           evaluate --data FILE... [--model FILE] [--format table|json]
               Precision, recall, F1, ROC-AUC, Brier and calibration error per label.
           info [--model FILE] [--format text|json|md] [--out FILE]

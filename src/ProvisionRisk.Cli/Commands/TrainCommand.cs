@@ -4,7 +4,7 @@ using ProvisionRisk.Training;
 namespace ProvisionRisk.Cli.Commands;
 
 /// <summary><c>train --data FILE_OR_DIR... [--labels a,b] [--exclude-source ID]... [--seed N] [--out FILE]
-/// [--format table|json] [--pipeline stacked|linear|fasttree|cue-rules] [--l2 X] [--linear nb|plain] [--context N] [--region N] [--cv | --no-cv] [--predictions FILE]</c></summary>
+/// [--format table|json] [--pipeline stacked|linear|fasttree|cue-rules] [--l2 X] [--linear nb|plain] [--context N] [--region N] [--linear-cues yes|no] [--cv | --no-cv] [--predictions FILE]</c></summary>
 internal static class TrainCommand
 {
     private static readonly Dictionary<string, PipelineKind> Pipelines = new(StringComparer.Ordinal)
@@ -17,7 +17,7 @@ internal static class TrainCommand
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var a = Arguments.Parse(args, ["data", "labels", "exclude-source", "seed", "out", "format", "pipeline", "l2", "linear", "context", "region", "predictions"], ["cv", "no-cv"]);
+        var a = Arguments.Parse(args, ["data", "labels", "exclude-source", "seed", "out", "format", "pipeline", "l2", "linear", "context", "region", "linear-cues", "predictions"], ["cv", "no-cv"]);
         if (a.Positional.Count > 0)
         {
             throw new UsageException($"train takes no positional arguments ('{a.Positional[0]}'); use --data");
@@ -48,6 +48,7 @@ internal static class TrainCommand
             NaiveBayesWeighting = a.Choice("linear", true, new Dictionary<string, bool>(StringComparer.Ordinal) { ["nb"] = true, ["plain"] = false }),
             ContextWindow = a.Int("context", new TrainingOptions().ContextWindow),
             RegionWindow = a.Int("region", new TrainingOptions().RegionWindow),
+            LinearCueFeatures = a.Choice("linear-cues", true, new Dictionary<string, bool>(StringComparer.Ordinal) { ["yes"] = true, ["no"] = false }),
         };
         if (options.ContextWindow is < 0 or > TrainingOptions.MaxContextWindow)
         {

@@ -37,6 +37,10 @@ public static class ModelCardWriter
         output.WriteLine($"- Pipeline: `{m.Pipeline}` (word 1–2-grams and character 4-grams, IDF-weighted, without a stop-word list, plus legal cue features; per label a");
         output.WriteLine("  logistic-regression model (with naiveBayesWeighting, averaged with one on naive-Bayes weighted features), and FastTree on");
         output.WriteLine("  the non-directional cues, every label's out-of-fold linear score and the out-of-fold kind probabilities).");
+        if (m.Settings.Contains("linearCueFeatures=false", StringComparison.Ordinal))
+        {
+            output.WriteLine("- The legal cues are read by the trees and the kind model, not by the linear models (`train --linear-cues no`).");
+        }
         if (m.ContextWindow > 0)
         {
             output.WriteLine($"- Context: the trees also read the same linear scores and kind probabilities of the {m.ContextWindow} provisions before and after");

@@ -26,6 +26,10 @@ internal static class EnsembleTrainer
         }
 
         var all = Enumerable.Range(0, rows.Count).ToList();
+        // The stacked pipeline's trees read the cues themselves; its linear models may be left to the n-grams.
+        var linearRows = options.Pipeline == PipelineKind.Stacked && !options.LinearCueFeatures
+            ? rows.Select(r => r with { Features = WithoutSlotsFrom(r.Features, featureCount - treeCues.Count) }).ToList()
+            : rows;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var finalKinds = useKinds ? FitKinds(all) : null;
         Trace($"kind model {clock.ElapsedMilliseconds} ms");
@@ -51,7 +55,7 @@ internal static class EnsembleTrainer
                         continue;
                     }
 
-                    var m = LinearModel.Fit(ml, Pick(rows, train), Pick(truth[l], train), featureCount, options.L2, naiveBayesLeftOut);
+                    var m = LinearModel.Fit(ml, Pick(linearRows, train), Pick(truth[l], train), featureCount, options.L2, naiveBayesLeftOut);
                     foreach (var i in test)
                     {
                         oofLinear[l][i] = m.Score(rows[i].Features);
@@ -73,7 +77,7 @@ internal static class EnsembleTrainer
             });
 
             Trace($"out-of-fold linear and kind models {clock.ElapsedMilliseconds} ms");
-            finalLinear = labels.Select((_, l) => LinearModel.Fit(ml, rows, truth[l], featureCount, options.L2, naiveBayesLeftOut)).ToList();
+            finalLinear = labels.Select((_, l) => LinearModel.Fit(ml, linearRows, truth[l], featureCount, options.L2, naiveBayesLeftOut)).ToList();
             Trace($"final linear models {clock.ElapsedMilliseconds} ms");
             if (options.Pipeline == PipelineKind.Linear)
             {
@@ -178,4 +182,26 @@ internal static class EnsembleTrainer
     }
 
     private static List<T> Pick<T>(IReadOnlyList<T> items, List<int> indices) => indices.Select(i => items[i]).ToList();
+
+    /// <summary>A sparse feature vector without its slots from <paramref name="first"/> on (a model fitted on such vectors
+    /// has weight 0 there, so it scores full vectors the same).</summary>
+    private static VBuffer<float> WithoutSlotsFrom(VBuffer<float> features, int first)
+    {
+        var values = features.GetValues();
+        var indices = features.GetIndices();
+        if (features.IsDense)
+        {
+            var dense = values.ToArray();
+            Array.Clear(dense, first, dense.Length - first);
+            return new VBuffer<float>(features.Length, dense);
+        }
+
+        var count = 0;
+        while (count < indices.Length && indices[count] < first)
+        {
+            count++;
+        }
+
+        return new VBuffer<float>(features.Length, count, values[..count].ToArray(), indices[..count].ToArray());
+    }
 }

@@ -52,7 +52,7 @@ public static class RiskTrainer
             Seed = options.Seed,
             ContextWindow = options.EffectiveReach.Window,
             RegionWindow = options.EffectiveReach.Region,
-            Settings = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"l2={options.L2}; naiveBayesWeighting={(options.NaiveBayesWeighting ? "true" : "false")}; innerFolds={options.InnerFolds}; contextWindow={options.EffectiveReach.Window}; regionWindow={options.EffectiveReach.Region}"),
+            Settings = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"l2={options.L2}; naiveBayesWeighting={(options.NaiveBayesWeighting ? "true" : "false")}; innerFolds={options.InnerFolds}; contextWindow={options.EffectiveReach.Window}; regionWindow={options.EffectiveReach.Region}; linearCueFeatures={(options.Pipeline != PipelineKind.Stacked || options.LinearCueFeatures ? "true" : "false")}"),
             PackageVersions = PackageVersions(),
             CreatedUtc = DateTimeOffset.UtcNow,
         };

@@ -118,6 +118,7 @@ public sealed class CliTests
     [InlineData("train", "--data", "d", "--context", "wide")]
     [InlineData("train", "--data", "d", "--region", "51")]
     [InlineData("train", "--data", "d", "--region", "-1")]
+    [InlineData("train", "--data", "d", "--linear-cues", "maybe")]
     [InlineData("train", "--data", "d", "--no-cv", "--predictions", "p.csv")]
     [InlineData("evaluate")]
     public void Exits_2_on_wrong_usage(params string[] args)
@@ -151,7 +152,7 @@ public sealed class CliTests
 
         var model = dir.File("out.model");
         var predictions = dir.File("held-out.csv");
-        var (code, output, err) = Run("train", "--data", data, "--out", model, "--format", "json", "--seed", "3", "--l2", "0.25", "--region", "4", "--predictions", predictions);
+        var (code, output, err) = Run("train", "--data", data, "--out", model, "--format", "json", "--seed", "3", "--l2", "0.25", "--region", "4", "--linear-cues", "no", "--predictions", predictions);
         Assert.True(code == 0, err);
         var rows = File.ReadAllLines(predictions);
         Assert.Equal("id,group,kind,predicted_kind,overbreadth,overbreadth_threshold,overbreadth_flagged,overbreadth_truth,"
@@ -166,6 +167,7 @@ public sealed class CliTests
         Assert.Contains("contextWindow=2", loaded.Manifest.Settings, StringComparison.Ordinal);
         Assert.Equal(2, loaded.Manifest.ContextWindow);
         Assert.Contains("regionWindow=4", loaded.Manifest.Settings, StringComparison.Ordinal);
+        Assert.Contains("linearCueFeatures=false", loaded.Manifest.Settings, StringComparison.Ordinal);
         Assert.Equal(4, loaded.Manifest.RegionWindow);
         Assert.NotNull(loaded.Manifest.CrossValidation);
         Assert.Equal(4, loaded.Manifest.Sources.Count);
