@@ -63,12 +63,17 @@ internal static class DocumentContext
     /// <returns>For each provision, one mean of its outputs' length (empty when <paramref name="radius"/> is 0).</returns>
     public static float[][] Region(IReadOnlyList<float[]> outputs, IReadOnlyList<int>? documents, int radius)
     {
+        if (radius == 0)
+        {
+            return outputs.Select(_ => Array.Empty<float>()).ToArray();
+        }
+
         var result = new float[outputs.Count][];
         for (var i = 0; i < outputs.Count; i++)
         {
-            var mean = new float[radius == 0 ? 0 : outputs[i].Length];
+            var mean = new float[outputs[i].Length];
             var count = 0;
-            for (var j = Math.Max(0, i - radius); j <= Math.Min(outputs.Count - 1, i + radius) && radius > 0; j++)
+            for (var j = Math.Max(0, i - radius); j <= Math.Min(outputs.Count - 1, i + radius); j++)
             {
                 if (j != i && (documents is null || documents[j] != documents[i]))
                 {

@@ -168,16 +168,7 @@ public sealed class RiskModelTests
     public void Reads_a_bundle_of_the_previous_format_as_a_model_without_context()
     {
         var plain = RiskTrainer.Train(TinyModel.Data, TinyModel.Options with { ContextWindow = 0, RegionWindow = 0 });
-        using var stream = new MemoryStream();
-        plain.Save(stream);
-        var previous = Rewrite(stream.ToArray(), "manifest.json", m => m
-            .Replace("\"formatVersion\": 4", "\"formatVersion\": 2", StringComparison.Ordinal)
-            .Replace("\"contextWindow\": 0,", string.Empty, StringComparison.Ordinal)
-            .Replace("\"regionWindow\": 0,", string.Empty, StringComparison.Ordinal));
-        var manifest = EntryText(previous, "manifest.json");
-        Assert.Contains("\"formatVersion\": 2", manifest, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"contextWindow\":", manifest, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"regionWindow\":", manifest, StringComparison.Ordinal);
+        var previous = AsFormat(plain, 2, "contextWindow", "regionWindow");
         var loaded = RiskModel.Load(new MemoryStream(previous));
         Assert.Equal(0, loaded.Manifest.ContextWindow);
         Assert.Equal(0, loaded.Manifest.RegionWindow);
@@ -223,14 +214,7 @@ public sealed class RiskModelTests
     public void Reads_a_bundle_of_format_three_as_a_model_without_a_region()
     {
         var withoutRegion = RiskTrainer.Train(TinyModel.Data, TinyModel.Options with { RegionWindow = 0 });
-        using var stream = new MemoryStream();
-        withoutRegion.Save(stream);
-        var previous = Rewrite(stream.ToArray(), "manifest.json", m => m
-            .Replace("\"formatVersion\": 4", "\"formatVersion\": 3", StringComparison.Ordinal)
-            .Replace("\"regionWindow\": 0,", string.Empty, StringComparison.Ordinal));
-        var manifest = EntryText(previous, "manifest.json");
-        Assert.Contains("\"formatVersion\": 3", manifest, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"regionWindow\":", manifest, StringComparison.Ordinal);
+        var previous = AsFormat(withoutRegion, 3, "regionWindow");
         var loaded = RiskModel.Load(new MemoryStream(previous));
         Assert.Equal((2, 0), (loaded.Manifest.ContextWindow, loaded.Manifest.RegionWindow));
         var provisions = TinyModel.Data.Rows.Take(40).Select(r => new Provision(r.Source, r.Ref ?? r.Id, null, null, r.Text, 0, r.Text.Length, 0)).ToList();
@@ -324,6 +308,21 @@ public sealed class RiskModelTests
         }
 
         return output.ToArray();
+    }
+
+    /// <summary>The model's bundle rewritten as an older format: the manifest declares <paramref name="version"/> and lacks
+    /// the (zero-valued) <paramref name="fieldsAbsent"/>, which that format did not have.</summary>
+    private static byte[] AsFormat(RiskModel model, int version, params string[] fieldsAbsent)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        var previous = Rewrite(stream.ToArray(), "manifest.json", m => fieldsAbsent.Aggregate(
+            m.Replace(Current, $"\"formatVersion\": {version}", StringComparison.Ordinal),
+            (text, field) => text.Replace($"\"{field}\": 0,", string.Empty, StringComparison.Ordinal)));
+        var manifest = EntryText(previous, "manifest.json");
+        Assert.Contains($"\"formatVersion\": {version}", manifest, StringComparison.Ordinal);
+        Assert.All(fieldsAbsent, field => Assert.DoesNotContain($"\"{field}\":", manifest, StringComparison.Ordinal));
+        return previous;
     }
 
     private static string EntryText(byte[] bundle, string entry)

@@ -1,4 +1,4 @@
-using ProvisionRisk.Reports;
+using ProvisionRisk.Tests.Reports;
 using ProvisionRisk.Scoring;
 using ProvisionRisk.Training;
 
@@ -15,9 +15,7 @@ public sealed class LinearCueFeaturesTests
         Assert.All(model.LabelModels, m => Assert.All(CueWeights(model, m), w => Assert.Equal(0f, w)));
         var texts = TinyModel.Data.Rows.Take(30).Select(r => r.Text).ToList();
         Assert.NotEqual(TinyModel.Model.Score(texts).Select(s => s["missing_safeguards"]), model.Score(texts).Select(s => s["missing_safeguards"]));
-        using var card = new StringWriter();
-        ModelCardWriter.WriteMarkdown(model, card);
-        Assert.Contains("- The legal cues are read by the trees and the kind model, not by the linear models", card.ToString(), StringComparison.Ordinal);
+        Assert.Contains("- The legal cues are read by the trees and the kind model, not by the linear models", ModelCardTests.Card(model), StringComparison.Ordinal);
     }
 
     [Fact]
