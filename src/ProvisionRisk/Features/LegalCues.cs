@@ -71,7 +71,7 @@ public static partial class LegalCues
             RefusalGroundPattern()),
         Cue("human-rights", "an express human-rights, privacy or data-protection condition",
             HumanRightsPattern()),
-        Cue("optional-safeguard", "a safeguard made optional or deferred to domestic law",
+        Cue("optional-safeguard", "a safeguard made optional, dispensed with (without a warrant, without notice) or deferred to domestic law",
             OptionalSafeguardPattern()),
         Cue("mandatory", "a mandatory duty",
             MandatoryPattern()),
@@ -187,7 +187,20 @@ public static partial class LegalCues
     [GeneratedRegex(@"\b(spontaneous(ly)? (information|disclos)|transfer(red|s)? (of )?(personal )?data|share (information|data)|provide (to|the) (requesting|foreign)|mutual (legal )?assistance|request(ing|ed)? (party|state)|foreign (state|government|law enforcement)|personal data)\b", Options, MatchTimeoutMilliseconds)]
     private static partial Regex DataSharingPattern();
 
-    [GeneratedRegex(@"\b(judge|magistrate|court order|order of (a |the )?(court|judge|magistrate)|warrant|judicial (authori[sz]ation|order|approval|review|or other independent)|independent (authority|review|supervision|oversight)|issued by (a |the )?(court|judge)|(high|district|competent) court|apply to (a |the )?(court|judge))\b", Options, MatchTimeoutMilliseconds)]
+    // A safeguard that the text dispenses with ("without a warrant", "no court order is required", "need not obtain the
+    // approval of a judge") is not a safeguard: these lookarounds leave it out (the optional-safeguard cue takes it).
+    private const string DispensedBefore =
+        @"(?<!\b(" + Without + @"|not requir(e|es|ed|ing)|need not (obtain|seek|apply for)|dispens(e|es|ed|ing) with|in the absence of|no need for)\s+((a|an|any|the|prior|first|previous|further|such|need for|obtaining|seeking|giving|(approval|authori[sz]ation|order|leave|permission|sanction) (of|from))\s+)*)";
+
+    // "Without" after a negation in the same clause ("shall not enter without a warrant") requires the safeguard.
+    private const string Without = @"(?<!\b(not|no|never|nor)\b[^.;:]{0,80})without";
+
+    private const string NoneRequired =
+        @"(?!(?<=\bno\s+(prior\s+)?)[\w ]{1,40}?\s+(shall|is|will)\s+be\s+(required|necessary|needed)\b)";
+
+    private const string NotRequiredAfter = @"(?!\s+(shall|is|will|need)\s+not\s+(be\s+)?(required|necessary|needed|obtained)\b)";
+
+    [GeneratedRegex(@"\b" + DispensedBefore + NoneRequired + @"(judge|magistrate|court order|order of (a |the )?(court|judge|magistrate)|warrant|judicial (authori[sz]ation|order|approval|review|or other independent)|independent (authority|review|supervision|oversight)|issued by (a |the )?(court|judge)|(high|district|competent) court|apply to (a |the )?(court|judge))\b" + NotRequiredAfter, Options, MatchTimeoutMilliseconds)]
     private static partial Regex JudicialAuthorisationPattern();
 
     [GeneratedRegex(@"\b(minister|police officer|law enforcement officer|investigating officer|authori[sz]ed officer|inspector|director[- ]general|the authority may|the agency may|public prosecutor|attorney[- ]general|competent authorit(y|ies) may|officer (of|in) charge)\b", Options, MatchTimeoutMilliseconds)]
@@ -202,7 +215,7 @@ public static partial class LegalCues
     [GeneratedRegex(@"\b(specified (computer|data|person|communications?|premises)|specific (computer|data|person|communications?|criminal investigation)|particular(ly)? describ|identity of the person|only (for|to|if|where|in respect)|limited to|strictly)\b", Options, MatchTimeoutMilliseconds)]
     private static partial Regex ScopeLimitPattern();
 
-    [GeneratedRegex(@"\b(notif(y|ied|ication)|notice to the (subscriber|customer|person|data subject)|inform(ed)? the (person|subscriber|customer|data subject)|delayed notice)\b", Options, MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"\b" + DispensedBefore + @"(notif(y|ied|ication)|notice to the (subscriber|customer|person|data subject)|inform(ed)? the (person|subscriber|customer|data subject)|delayed notice)\b" + NotRequiredAfter, Options, MatchTimeoutMilliseconds)]
     private static partial Regex NotificationPattern();
 
     [GeneratedRegex(@"\b(keep (it )?confidential|confidential(ity)?|secre(t|cy)|not (to )?disclose|non-disclosure|shall not disclose|without (the )?knowledge of)\b", Options, MatchTimeoutMilliseconds)]
@@ -223,7 +236,7 @@ public static partial class LegalCues
     [GeneratedRegex(@"\b(human rights|fundamental (rights|freedoms)|right to privacy|privacy|data protection|protection of personal data|freedom of (expression|speech|opinion)|international (human rights )?(law|obligations)|covenant)\b", Options, MatchTimeoutMilliseconds)]
     private static partial Regex HumanRightsPattern();
 
-    [GeneratedRegex(@"\b(as appropriate|where appropriate|in accordance with (its |their )?(domestic|national) law|subject to (its |their )?(domestic|national) law|to the extent (permitted|consistent)|inter alia|provided for under (its |their )?domestic law)\b", Options, MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"\b((" + Without + @"|need not (obtain|seek|apply for)|dispens(e|es|ed|ing) with|in the absence of) ((a|an|any|the|prior|first|previous|further|need for)\s+)*(warrant|court order|judicial (authori[sz]ation|order|approval)|(approval|authori[sz]ation|order|leave) of (a |the )?(court|judge|magistrate)|notice|notif(y|ying|ication))|warrantless|(warrant|court order)\s+(shall|is|will|need)\s+not\s+(be\s+)?(required|necessary|needed|obtained)|no\s+(prior\s+)?(warrant|court order)\s+(shall|is|will)\s+be\s+(required|necessary|needed)|as appropriate|where appropriate|in accordance with (its |their )?(domestic|national) law|subject to (its |their )?(domestic|national) law|to the extent (permitted|consistent)|inter alia|provided for under (its |their )?domestic law)\b", Options, MatchTimeoutMilliseconds)]
     private static partial Regex OptionalSafeguardPattern();
 
     [GeneratedRegex(@"\b(shall|must|is required to|are required to)\b", Options, MatchTimeoutMilliseconds)]

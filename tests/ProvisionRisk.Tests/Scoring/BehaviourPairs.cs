@@ -225,6 +225,21 @@ internal static class BehaviourPairs
                 Safeguards, +1));
         }
 
+        // Dispensing with a warrant raises missing safeguards (the codebook's "without a warrant").
+        (string Actor, string Measure)[] warrantless =
+        [
+            ("An authorised officer", "enter any premises and seize any computer found there"),
+            ("A police officer", "require a service provider to disclose the content of stored communications"),
+            ("The Agency", "install a device to record the traffic data of a subscriber"),
+        ];
+        foreach (var (actor, measure) in warrantless)
+        {
+            pairs.Add(new("warrant dispensed with: " + measure[..30],
+                $"{actor} may, under a warrant issued by a magistrate, {measure}.",
+                $"{actor} may, without a warrant, {measure}.",
+                Safeguards, +1));
+        }
+
         return pairs;
     }
 }
