@@ -188,17 +188,27 @@ public static partial class LegalCues
     private static partial Regex DataSharingPattern();
 
     // A safeguard that the text dispenses with ("without a warrant", "no court order is required", "need not obtain the
-    // approval of a judge") is not a safeguard: these lookarounds leave it out (the optional-safeguard cue takes it).
-    private const string DispensedBefore =
-        @"(?<!\b(" + Without + @"|not requir(e|es|ed|ing)|need not (obtain|seek|apply for)|dispens(e|es|ed|ing) with|in the absence of|no need for)\s+((a|an|any|the|prior|first|previous|further|such|need for|obtaining|seeking|giving|(approval|authori[sz]ation|order|leave|permission|sanction) (of|from))\s+)*)";
+    // approval of a judge") is not a safeguard: the lookarounds below leave it out of the judicial-authorisation and
+    // notification cues, and the optional-safeguard cue takes it, from the same words.
 
     // "Without" after a negation in the same clause ("shall not enter without a warrant") requires the safeguard.
     private const string Without = @"(?<!\b(not|no|never|nor)\b[^.;:]{0,80})without";
 
-    private const string NoneRequired =
-        @"(?!(?<=\bno\s+(prior\s+)?)[\w ]{1,40}?\s+(shall|is|will)\s+be\s+(required|necessary|needed)\b)";
+    // Words that dispense with what follows them.
+    private const string Dispensing = @"(" + Without + @"|need not (obtain|seek|apply for)|dispens(e|es|ed|ing) with|in the absence of)";
 
-    private const string NotRequiredAfter = @"(?!\s+(shall|is|will|need)\s+not\s+(be\s+)?(required|necessary|needed|obtained)\b)";
+    // "… shall not be required", after the safeguard.
+    private const string NotRequired = @"\s+(shall|is|will|need)\s+not\s+(be\s+)?(required|necessary|needed|obtained)\b";
+
+    // "… shall be required", after the safeguard, which "no" before it dispenses with.
+    private const string BeRequired = @"\s+(shall|is|will)\s+be\s+(required|necessary|needed)\b";
+
+    private const string DispensedBefore =
+        @"(?<!\b(" + Dispensing + @"|not requir(e|es|ed|ing)|no need for)\s+((a|an|any|the|prior|first|previous|further|such|need for|obtaining|seeking|giving|(approval|authori[sz]ation|order|leave|permission|sanction) (of|from))\s+)*)";
+
+    private const string NoneRequired = @"(?!(?<=\bno\s+(prior\s+)?)[\w ]{1,40}?" + BeRequired + ")";
+
+    private const string NotRequiredAfter = "(?!" + NotRequired + ")";
 
     [GeneratedRegex(@"\b" + DispensedBefore + NoneRequired + @"(judge|magistrate|court order|order of (a |the )?(court|judge|magistrate)|warrant|judicial (authori[sz]ation|order|approval|review|or other independent)|independent (authority|review|supervision|oversight)|issued by (a |the )?(court|judge)|(high|district|competent) court|apply to (a |the )?(court|judge))\b" + NotRequiredAfter, Options, MatchTimeoutMilliseconds)]
     private static partial Regex JudicialAuthorisationPattern();
@@ -236,7 +246,7 @@ public static partial class LegalCues
     [GeneratedRegex(@"\b(human rights|fundamental (rights|freedoms)|right to privacy|privacy|data protection|protection of personal data|freedom of (expression|speech|opinion)|international (human rights )?(law|obligations)|covenant)\b", Options, MatchTimeoutMilliseconds)]
     private static partial Regex HumanRightsPattern();
 
-    [GeneratedRegex(@"\b((" + Without + @"|need not (obtain|seek|apply for)|dispens(e|es|ed|ing) with|in the absence of) ((a|an|any|the|prior|first|previous|further|need for)\s+)*(warrant|court order|judicial (authori[sz]ation|order|approval)|(approval|authori[sz]ation|order|leave) of (a |the )?(court|judge|magistrate)|notice|notif(y|ying|ication))|warrantless|(warrant|court order)\s+(shall|is|will|need)\s+not\s+(be\s+)?(required|necessary|needed|obtained)|no\s+(prior\s+)?(warrant|court order)\s+(shall|is|will)\s+be\s+(required|necessary|needed)|as appropriate|where appropriate|in accordance with (its |their )?(domestic|national) law|subject to (its |their )?(domestic|national) law|to the extent (permitted|consistent)|inter alia|provided for under (its |their )?domestic law)\b", Options, MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(" + Dispensing + @" ((a|an|any|the|prior|first|previous|further|need for)\s+)*(warrant|court order|judicial (authori[sz]ation|order|approval)|(approval|authori[sz]ation|order|leave) of (a |the )?(court|judge|magistrate)|notice|notif(y|ying|ication))|warrantless|(warrant|court order)" + NotRequired + @"|no\s+(prior\s+)?(warrant|court order)" + BeRequired + @"|as appropriate|where appropriate|in accordance with (its |their )?(domestic|national) law|subject to (its |their )?(domestic|national) law|to the extent (permitted|consistent)|inter alia|provided for under (its |their )?domestic law)\b", Options, MatchTimeoutMilliseconds)]
     private static partial Regex OptionalSafeguardPattern();
 
     [GeneratedRegex(@"\b(shall|must|is required to|are required to)\b", Options, MatchTimeoutMilliseconds)]
