@@ -44,8 +44,8 @@ public sealed record TrainingOptions
     /// always reads them.</summary>
     /// <value>The default value is <see langword="true"/>. In leave-one-instrument-out evaluation of the project's
     /// training data, leaving the cues to the trees (false) raised the ROC-AUC for missing safeguards among procedural
-    /// powers from 0.479 to 0.560 and pooled ROC-AUC from 0.869 to 0.872 (overbreadth) and from 0.891 to 0.894 (missing
-    /// safeguards), with F1 0.636 and 0.626 against 0.640 and 0.625; but a model trained that way on six instruments
+    /// powers from 0.472 to 0.554 and pooled ROC-AUC from 0.869 to 0.872 (overbreadth) and from 0.891 to 0.894 (missing
+    /// safeguards), with F1 0.632 and 0.627 against 0.639 and 0.630; but a model trained that way on six instruments
     /// raised missing safeguards when a time limit was added to an order, which the default does not.</value>
     public bool LinearCueFeatures { get; init; } = true;
 
