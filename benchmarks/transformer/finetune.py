@@ -37,16 +37,16 @@ labels = args.labels.split(",")
 tokenizer = WordPiece(os.path.join(args.model_dir, "vocab.txt"))
 
 
-def read(path):
+def read(path, columns):
     with open(path, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    missing = [l for l in labels + ["id", "text"] if rows and l not in rows[0]]
+    missing = [c for c in columns if rows and c not in rows[0]]
     if missing:
         raise SystemExit(f"{path}: no column {', '.join(missing)}")
     return rows
 
 
-train = read(args.train)
+train = read(args.train, ["text"] + labels)
 x = [tokenizer.encode(r["text"]) for r in train]
 y = np.array([[r[l].strip().lower() in POSITIVE for l in labels] for r in train], dtype=np.float32)
 rate = y.mean(0)
@@ -86,7 +86,7 @@ for epoch in range(args.epochs):
 encoder.eval()
 os.makedirs(args.out_dir, exist_ok=True)
 for path in args.predict:
-    rows = read(path)
+    rows = read(path, ["id", "text"])
     tokens = [tokenizer.encode(r["text"]) for r in rows]
     probabilities = np.zeros((len(rows), len(labels)))
     order = np.argsort([len(t) for t in tokens])

