@@ -149,5 +149,15 @@ if os.path.exists(agreement) or "stacked" in reports:
               "(`/usr/bin/python3 benchmarks/quality/ceiling.py`):", "", "```"] + open(ceiling, encoding="utf-8").read().rstrip().split("\n") + ["```", "",
               "Much of the distance to the goals (ROC-AUC 0.92, F1 0.80) lies in recognising what a provision is, which the",
               "labeller reads from the whole instrument, and the kind labels are themselves a judgement."]
+curve = os.path.join(runs, "learning-curve.txt")
+if os.path.exists(curve):
+    L += ["", "## Reading these figures: more labelled instruments", "",
+          "How the held-out ROC-AUC grows with the number of instrument groups a model is trained on: the groups are cut into",
+          "five folds, each held out in turn, and the model is trained on k groups drawn at random from the other folds",
+          "(`/usr/bin/python3 benchmarks/quality/learning_curve.py --cli …`; five folds leave about 18 training groups, against",
+          "22 in the leave-one-instrument-out figures above, so its last row is a little lower):", "", "```"]
+    L += open(curve, encoding="utf-8").read().rstrip().split("\n") + ["```", "",
+          "The curve flattens as k grows, so the slope between its last two points, carried on as a straight line in log k,",
+          "is a generous estimate of what more labelled instruments of the same kind would bring."]
 open(os.path.join(out, "RESULTS.md"), "w", encoding="utf-8").write("\n".join(L) + "\n")
 print("\n".join(L))

@@ -10,7 +10,8 @@
 #   stacked       the shipped pipeline: each provision read with its neighbours and its region in the instrument
 #   stacked-no-linear-cues  the same with the legal cues left to the trees, out of the linear models (--linear-cues no)
 # Usage: benchmarks/quality/run.sh [pipeline ...]       (default: all eight; 2 cores: about 1-11 minutes each)
-# Also: the labellers' agreement (training-data/agreement/kappa.py) and ceiling.py (needs Debian's python3-sklearn).
+# Also: the labellers' agreement (training-data/agreement/kappa.py), and ceiling.py and learning_curve.py (both need
+# Debian's python3-sklearn).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/benchmarks/quality"
@@ -39,7 +40,9 @@ echo "agreement between labellers, and the linear model told the labelled kind .
 python3 "$root/training-data/agreement/kappa.py" > "$out/runs/agreement.txt"
 if /usr/bin/python3 -c "import sklearn" 2>/dev/null; then
   /usr/bin/python3 "$out/ceiling.py" "$root/training-data" > "$out/runs/ceiling.txt"
+  echo "learning curve over the number of labelled instruments ..." >&2
+  /usr/bin/python3 "$out/learning_curve.py" --cli "${cli[1]}" "$root/training-data" > "$out/runs/learning-curve.txt"
 else
-  echo "ceiling.py skipped: scikit-learn is not installed (apt-get install python3-sklearn)" >&2
+  echo "ceiling.py and learning_curve.py skipped: scikit-learn is not installed (apt-get install python3-sklearn)" >&2
 fi
 python3 "$out/report.py" "$out"
