@@ -40,13 +40,19 @@ def main():
         alone, told = np.zeros(len(rows)), np.zeros(len(rows))
         for g in np.unique(groups):
             test, train = np.where(groups == g)[0], np.where(groups != g)[0]
-            words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)
-            chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 4), sublinear_tf=True, min_df=2)
-            x_train = hstack([words.fit_transform([texts[i] for i in train]), chars.fit_transform([texts[i] for i in train])]).tocsr()
-            x_test = hstack([words.transform([texts[i] for i in test]), chars.transform([texts[i] for i in test])]).tocsr()
+            x_train, x_test = vectorise([texts[i] for i in train], [texts[i] for i in test])
             alone[test] = fit(x_train, y[train]).predict_proba(x_test)[:, 1]
             told[test] = fit(hstack([x_train, onehot[train]]).tocsr(), y[train]).predict_proba(hstack([x_test, onehot[test]]).tocsr())[:, 1]
         print(f"{label:<20} {roc_auc_score(y, alone):>12.3f} {roc_auc_score(y, told):>22.3f}", flush=True)
+
+
+def vectorise(train_texts, test_texts):
+    """TF-IDF word 1-2-grams and character 4-grams, fitted on the training texts."""
+    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 4), sublinear_tf=True, min_df=2)
+    x_train = hstack([words.fit_transform(train_texts), chars.fit_transform(train_texts)]).tocsr()
+    x_test = hstack([words.transform(test_texts), chars.transform(test_texts)]).tocsr()
+    return x_train, x_test
 
 
 def fit(x, y):

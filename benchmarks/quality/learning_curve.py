@@ -5,7 +5,7 @@ The instrument groups are cut into five folds (every fifth group in alphabetical
 second, ... fifth). Each fold is held out in turn, and a model is trained on k randomly drawn groups of the other
 folds' groups, for several k (a few draws each); all held-out predictions of one (k, draw) are pooled into one ROC-AUC
 and PR-AUC per label, so every group is scored once per point of the curve. Two learners:
-  linear    a plain linear model in scikit-learn (as in ceiling.py: TF-IDF word 1-2-grams and character 4-grams,
+  linear    ceiling.py's plain linear model in scikit-learn (TF-IDF word 1-2-grams and character 4-grams,
             class-balanced logistic regression), 10 draws per k;
   pipeline  the shipped ProvisionRisk pipeline (`train --no-cv`, then `score` of the held-out instruments' files, each
             provision read in its document), 3 draws per k; only with --cli.
@@ -21,15 +21,11 @@ from multiprocessing import Pool
 
 try:
     import numpy as np
-    from scipy.sparse import hstack
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import average_precision_score, roc_auc_score
 except ImportError:
     sys.exit("learning_curve.py needs scikit-learn: apt-get install python3-sklearn, then run it with /usr/bin/python3")
+from ceiling import LABELS, POSITIVE, fit, vectorise
 
-LABELS = ["overbreadth", "missing_safeguards"]
-POSITIVE = {"yes", "partial"}
 FOLDS = 5
 SIZES = [2, 4, 9]
 DRAWS = {"linear": 10, "pipeline": 3}
@@ -68,20 +64,14 @@ def linear(job):
     _, _, _, held, chosen = job
     test = [i for i, r in enumerate(rows) if r["group"] in held]
     train = [i for i, r in enumerate(rows) if r["group"] in chosen]
-    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 4), sublinear_tf=True, min_df=2)
-    texts = [rows[i]["text"] for i in train]
-    x_train = hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
-    texts = [rows[i]["text"] for i in test]
-    x_test = hstack([words.transform(texts), chars.transform(texts)]).tocsr()
+    x_train, x_test = vectorise([rows[i]["text"] for i in train], [rows[i]["text"] for i in test])
     scores = {}
     for label in LABELS:
         y = np.array([1 if rows[i][label] in POSITIVE else 0 for i in train])
         if y.min() == y.max():
             scores[label] = np.full(len(test), float(y[0]))
         else:
-            model = LogisticRegression(C=4, max_iter=2000, class_weight="balanced").fit(x_train, y)
-            scores[label] = model.predict_proba(x_test)[:, 1]
+            scores[label] = fit(x_train, y).predict_proba(x_test)[:, 1]
     return job, len(train), dict(zip((rows[i]["id"] for i in test), zip(*(scores[l] for l in LABELS))))
 
 
